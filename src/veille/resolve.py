@@ -1,0 +1,314 @@
+"""Actor resolution: every mention of a parsed article to one canonical entity.
+
+Names the gazetteer knows come from the EntityRuler with their id; titles resolve
+to the office holder at the article's date; capitals stand for their state when
+they act and for a place where something happens; country adjectives inside a
+state phrase ("la partie russe") stand for the state; surnames and titles are
+resolved within the article; names the gazetteer does not know become entities
+of their own, keyed by their normalised name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .gazetteer import Alias, Gazetteer
+from .model import Article, Entity, Mention, type_of
+from .text import fold, slug
+from .titles import TitleMatcher
+
+NER_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+PLACE_PREPS = {"a", "dans", "vers", "depuis", "en", "pres", "au", "aux", "jusqu", "sur"}
+PLACE_NOUNS = {"ville", "region", "capitale", "centre", "banlieue", "rues", "habitants",
+               "maire", "aeroport", "sommet", "port", "province", "pres", "environs",
+               "universite", "ambassade", "hotel", "palais", "quartier", "nord", "sud", "est",
+               "ouest", "sud-est", "sud-ouest", "nord-est", "nord-ouest", "oblast", "periphérie"}
+# Nouns of gatherings: "le sommet de Moscou", "une réunion à Pékin" name a place.
+EVENT_NOUNS = {"sommet", "reunion", "rencontre", "visite", "conference", "negociations",
+               "pourparlers", "entretien", "entretiens", "forum", "ceremonie", "signature",
+               "accord", "traite", "declaration", "pacte", "protocole", "format", "processus",
+               "manifestation", "attaque", "attentat", "frappe", "explosion", "bombardement",
+               "voyage", "sejour", "tournee", "escale", "session", "assemblee", "congres",
+               "defile", "parade", "exposition", "salon", "jeux", "conseil", "arrivee"}
+# Verbs whose "à X" names a recipient, not a place: "faire de l'ombre à Pékin".
+DATIVE_VERBS = {"faire", "demander", "reprocher", "livrer", "vendre", "fournir", "proposer",
+                "imposer", "repondre", "adresser", "offrir", "promettre", "dire", "ecrire",
+                "envoyer", "succeder", "opposer", "rendre", "appeler", "ceder", "accorder",
+                "permettre", "lancer", "infliger", "ordonner", "conseiller", "interdire"}
+CORE_WORDS = {"organisation": "org", "alliance": "org", "bloc": "org", "groupe": "org",
+              "groupement": "org", "union": "org", "forum": "org", "institution": "org"}
+HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "capitaine", "general", "colonel",
+              "lieutenant", "commandant", "marechal", "president", "presidente", "premier",
+              "premiere", "ministre", "dr", "docteur", "professeur", "pr", "sa", "son", "le",
+              "la", "les", "l", "cheikh", "emir", "roi", "reine", "prince", "princesse",
+              "pape", "imam", "ayatollah", "chancelier", "chanceliere", "secretaire",
+              "general", "senateur", "depute", "juge", "maitre", "me", "sir", "lord"}
+WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+JUNK = {"si", "ce", "cet", "cette", "selon", "pendant", "etats", "etat", "sud", "nord", "est",
+        "ouest", "union", "conseil", "general", "excellences", "excellence", "publicite",
+        "ndlr", "photo", "dr", "occident", "president", "ministre", "gouvernement", "a",
+        "apres", "alors", "lors", "mais", "or", "ainsi", "pourtant", "depuis", "entre",
+        "guerre", "republique", "royaume", "federation", "sommet", "declaration",
+        "lire aussi", "video", "credit", "source", "copyright", "afp", "reuters", "ap",
+        "belga", "ats", "tass", "ria", "xinhua", "sputnik", "anadolu", "getty", "images"}
+
+
+@dataclass
+class Resolution:
+    mentions: list[Mention]
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+
+class Resolver:
+    """Resolves the mentions of one parsed article; build once, call per doc."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self.titles = TitleMatcher(gaz)
+
+    def __call__(self, doc, article: Article) -> Resolution:
+        return _ArticleResolver(self, doc, article).run()
+
+
+class _ArticleResolver:
+    def __init__(self, parent: Resolver, doc, article: Article):
+        self.gaz = parent.gaz
+        self.titles = parent.titles
+        self.doc = doc
+        self.article = article
+        self.words = [fold(t.text) for t in doc]
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.mentions: list[Mention] = []
+        self.entities: dict[str, Entity] = {}
+        self.taken: set[int] = set()  # token indices already in a mention
+        self.last_person: str | None = None
+        self.last_org: str | None = None
+        self.last_title_country: str | None = None
+        self.unknown_people: dict[str, str] = {}  # last name -> entity id
+
+    # -- output -----------------------------------------------------------------
+    def add(self, start_tok: int, end_tok: int, entity_id: str | None, kind: str,
+            label: str = "") -> None:
+        span = self.doc[start_tok:end_tok]
+        self.taken.update(range(start_tok, end_tok))
+        sent = bisect_right(self.sent_starts, span.start_char) - 1
+        self.mentions.append(Mention(span.start_char, span.end_char, span.text, sent,
+                                     entity_id, kind, label))
+        if entity_id:
+            if entity_id not in self.entities:
+                known = self.gaz.entities.get(entity_id)
+                if known is not None:
+                    self.entities[entity_id] = known
+            etype = type_of(entity_id)
+            if etype == "PERSON":
+                self.last_person = entity_id
+            elif etype == "ORG":
+                self.last_org = entity_id
+
+    def run(self):
+        ents = sorted(self.doc.ents, key=lambda e: e.start)
+        ent_at = {e.start: e for e in ents}
+        ent_of = {i: e.ent_id_ for e in ents if e.ent_id_ for i in range(e.start, e.end)
+                  if type_of(e.ent_id_) in ("COUNTRY", "ORG")}
+        i = 0
+        n = len(self.doc)
+        while i < n:
+            title = self.titles.match(self.words, i, ent_of)
+            if title is not None and not self._inside_name(i, ents):
+                self._add_title(title)
+                i = title.end
+                continue
+            state = self.titles.state_phrase(self.words, i)
+            if state is not None:
+                end, country = state
+                self.add(i, end, country, "demonym")
+                i = end
+                continue
+            if i in ent_at:
+                ent = ent_at[i]
+                self._add_entity(ent)
+                i = max(ent.end, i + 1)
+                continue
+            self._maybe_word(i)
+            i += 1
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        return Resolution(self.mentions, self.entities)
+
+    def _inside_name(self, i: int, ents) -> bool:
+        return any(e.start < i < e.end for e in ents)
+
+    # -- titles -------------------------------------------------------------------
+    def _add_title(self, t) -> None:
+        if t.former:
+            self.taken.update(range(t.start, t.end))
+            return
+        of = t.of or self.last_title_country
+        person = None
+        if t.kind == "" and t.title == "homologue":
+            kind = self._kind_of_last_person()
+            if of and kind:
+                person = self._holder(of, kind=kind)
+        elif of:
+            person = self._holder(of, kind=t.kind or None, title=None if t.kind else t.title)
+        if person is None and self._apposed_person(t.end):
+            person = self._apposed_person(t.end)
+        if t.of and type_of(t.of) == "COUNTRY":
+            self.last_title_country = t.of
+        self.add(t.start, t.end, person, "title")
+        # the state or organisation named inside the title is a mention of its own
+        for j in range(t.start, t.end):
+            ent = self._ent_starting(j)
+            if ent is not None and ent.ent_id_:
+                self._add_entity(ent, force=True)
+
+    def _ent_starting(self, j: int):
+        for e in self.doc.ents:
+            if e.start == j:
+                return e
+        return None
+
+    def _kind_of_last_person(self) -> str | None:
+        if self.last_person is None:
+            return None
+        offices = self.gaz.offices_of(self.last_person, self.article.date)
+        return offices[0].kind if offices else None
+
+    def _holder(self, of: str, *, kind: str | None = None, title: str | None = None):
+        found = self.gaz.holders(of, self.article.date, kind=kind, title=title)
+        if not found and kind == "head_of_state":
+            # "président" of a state whose president is not its head of state (Iran)
+            found = self.gaz.holders(of, self.article.date, title="president")
+        return found[0] if len(set(found)) == 1 else (found[0] if found else None)
+
+    def _apposed_person(self, end_tok: int) -> str | None:
+        j = end_tok
+        if j < len(self.doc) and self.doc[j].text == ",":
+            j += 1
+        for e in self.doc.ents:
+            if e.start == j and e.ent_id_ and type_of(e.ent_id_) == "PERSON":
+                return e.ent_id_
+        return None
+
+    # -- names --------------------------------------------------------------------
+    def _alias_of(self, ent) -> Alias | None:
+        for alias in self.gaz.lookup(ent.text):
+            if alias.entity_id == ent.ent_id_:
+                return alias
+        return None
+
+    def _add_entity(self, ent, force: bool = False) -> None:
+        if not force and any(i in self.taken for i in range(ent.start, ent.end)):
+            return
+        if ent.ent_id_:
+            self._add_known(ent)
+        else:
+            self._add_unknown(ent)
+
+    def _add_known(self, ent) -> None:
+        eid = ent.ent_id_
+        if eid in self.gaz.press:
+            self.taken.update(range(ent.start, ent.end))
+            return
+        alias = self._alias_of(ent)
+        kind = alias.kind if alias else "name"
+        if kind == "capital":
+            if self._is_place(ent):
+                self.add(ent.start, ent.end, eid, "place", ent.label_)
+            else:
+                self.add(ent.start, ent.end, self.gaz.capitals.get(eid, eid), "capital",
+                         ent.label_)
+            return
+        if kind == "name" and type_of(eid) == "PLACE":
+            kind = "place"
+        self.add(ent.start, ent.end, eid, kind, ent.label_)
+
+    def _is_place(self, ent) -> bool:
+        prev = self.words[ent.start - 1] if ent.start > 0 else ""
+        head = ent.root.head
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        if ent.root.dep_ == "conj":
+            head = ent.root.head.head if ent.root.head.dep_ != "ROOT" else ent.root.head
+        lemma = fold(head.lemma_)
+        if prev in ("de", "d", "du"):
+            return lemma in PLACE_NOUNS or lemma in EVENT_NOUNS
+        if prev in PLACE_PREPS:
+            if self._cleft(ent) or prev != "a":
+                return True
+            if head.pos_ == "NOUN":
+                return lemma in EVENT_NOUNS or lemma in PLACE_NOUNS
+            return lemma not in DATIVE_VERBS
+        return False
+
+    def _cleft(self, ent) -> bool:
+        """"C'est à Astana que ...": always a place."""
+        return ent.end < len(self.doc) and self.words[ent.end] in ("que", "qu")
+
+    def _add_unknown(self, ent) -> None:
+        etype = NER_TYPES.get(ent.label_)
+        if etype is None:
+            return
+        start, end = self._trim(ent.start, ent.end)
+        if start >= end:
+            return
+        span = self.doc[start:end]
+        folded = fold(span.text)
+        if folded in JUNK or self.gaz.country_of_adjective(folded) or not span.text[0].isupper():
+            return
+        if end - start == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
+            return
+        if end - start == 1 and start in self.sent_first_tokens() and span[0].pos_ != "PROPN":
+            return
+        known = self.gaz.lookup(span.text)
+        if known:
+            self.add(start, end, known[0].entity_id, known[0].kind, ent.label_)
+            return
+        if etype == "PERSON":
+            last = folded.split()[-1]
+            if folded in self.unknown_people:
+                self.add(start, end, self.unknown_people[folded], "surname", ent.label_)
+                return
+            eid = f"x:PERSON:{slug(span.text)}"
+            self.unknown_people.setdefault(last, eid)
+        else:
+            eid = f"x:{etype}:{slug(span.text)}"
+        if eid not in self.entities:
+            self.entities[eid] = Entity(eid, span.text, etype, span.text, None, [span.text])
+        self.add(start, end, eid, "unknown", ent.label_)
+
+    def sent_first_tokens(self) -> set[int]:
+        if not hasattr(self, "_firsts"):
+            self._firsts = {s.start for s in self.doc.sents}
+        return self._firsts
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and (self.words[start] in HONORIFICS or
+                               not self.doc[start].text[:1].isupper()):
+            start += 1
+        while end > start and (self.words[end - 1] in WEEKDAYS or
+                               not self.doc[end - 1].text[:1].isalnum() or
+                               self.doc[end - 1].text.islower()):
+            end -= 1
+        return start, end
+
+    # -- single words ---------------------------------------------------------------
+    def _maybe_word(self, i: int) -> None:
+        word = self.words[i]
+        if i in self.taken:
+            return
+        if word in CORE_WORDS and i > 0 and self.words[i - 1] in ("l", "le", "la", "cette", "cet"):
+            if self.last_org and self.doc[i].text.islower() is not None:
+                self.add(i - 1, i + 1, self.last_org, "coref")
+            return
+        country = self.gaz.country_of_adjective(word)
+        if country and self.doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and self.doc[i].text.islower():
+            self.add(i, i + 1, country, "adjective")
+            return
+        if "-" in self.doc[i].text:
+            for cid in self.titles.prefixed_adjective(word):
+                self.add(i, i + 1, cid, "adjective")
+
+
+def resolve(doc, article: Article, gaz: Gazetteer) -> Resolution:
+    return Resolver(gaz)(doc, article)

@@ -1,0 +1,93 @@
+"""Actor resolution on the sample articles and on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.reader import make_article
+
+REQUIRED = ["Russia", "China", "India", "Iran", "Pakistan", "Kazakhstan", "Kyrgyzstan",
+            "Uzbekistan", "Tajikistan", "Belarus", "Turkey", "Ukraine", "United States",
+            "European Union", "Shanghai Cooperation Organisation", "Vladimir Putin",
+            "Xi Jinping", "Sergey Lavrov", "Recep Tayyip Erdoğan", "Astana"]
+SPURIOUS = ["Si", "États", "Etats", "Sud", "REUTERS", "Reuters", "ministre russe des Affaires",
+            "Photo DR", "DR"]
+
+
+def test_resolve_samples_hold_every_required_entity(samples_kb):
+    names = {e["name"]: e for e in samples_kb.entities()}
+    missing = [n for n in REQUIRED if n not in names]
+    assert not missing
+    assert names["Recep Tayyip Erdoğan"]["type"] == "PERSON"
+    assert names["Astana"]["type"] == "PLACE"
+
+
+def test_resolve_samples_list_nothing_spurious(samples_kb):
+    names = {e["name"] for e in samples_kb.entities()}
+    aliases = {a for e in samples_kb.entities() for a in e["aliases"]}
+    assert not (names | aliases) & set(SPURIOUS)
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("président russe", "Vladimir Putin"),
+    ("homologue chinois", "Xi Jinping"),
+    ("Moscou", "Russia"),
+    ("Pékin", "China"),
+    ("OCS", "Shanghai Cooperation Organisation"),
+    ("Erdogan", "Recep Tayyip Erdoğan"),
+])
+def test_resolve_hard_mentions_of_2024_sample(samples_kb, text, entity):
+    article = next(a["id"] for a in samples_kb.articles() if a["date"] == "2024-07")
+    found = {m["entity"]["name"] for m in samples_kb.mentions(article=article)
+             if m["text"] == text and m["entity"]}
+    assert found == {entity}
+
+
+def _resolve(extractor, text: str, date: str) -> list[tuple[str, str | None]]:
+    article = make_article(text, date, source="test")
+    records = extractor.records(article, extractor.nlp(article.text))
+    names = {eid: e.name for eid, e in records.entities.items()}
+    return [(m.text, names.get(m.entity_id, m.entity_id)) for m in records.mentions]
+
+
+@pytest.mark.parametrize("date, holder", [
+    ("2010-05-12", "Dmitry Medvedev"),
+    ("2024-07-04", "Vladimir Putin"),
+    ("2024-07", "Vladimir Putin"),
+])
+def test_resolve_title_depends_on_article_date(extractor, date, holder):
+    found = _resolve(extractor, "Le président russe s'est rendu à Pékin mardi.", date)
+    assert ("président russe", holder) in found
+
+
+def test_resolve_capital_is_a_place_where_things_happen(extractor):
+    found = _resolve(extractor, "Les ministres se sont réunis à Moscou. Moscou a salué "
+                                "l'accord.", "2024-03-02")
+    assert found[0] == ("Moscou", "Moscow")
+    assert ("Moscou", "Russia") in found[1:]
+
+
+def test_resolve_state_phrase_and_adjective(extractor):
+    found = _resolve(extractor, "La partie chinoise a rejeté les propositions des "
+                                "diplomates japonais.", "2023-05-10")
+    assert ("partie chinoise", "China") in found
+    assert ("japonais", "Japan") in found
+
+
+@pytest.mark.parametrize("form", ["Bélarus", "Belarus", "BIÉLORUSSIE", "Biélorussie"])
+def test_resolve_accents_and_case_do_not_matter(extractor, form):
+    found = _resolve(extractor, f"Le {form} a signé le texte.", "2024-07-04")
+    assert (form, "Belarus") in found
+
+
+def test_resolve_unknown_person_merges_surname(extractor):
+    found = _resolve(extractor, "Jean-Baptiste Martinaud, porte-parole du collectif, a parlé. "
+                                "Selon Martinaud, le texte sera signé.", "2024-07-04")
+    ids = {e for t, e in found if "Martinaud" in t}
+    assert len(ids) == 1
+
+
+def test_resolve_press_credit_is_not_an_entity(extractor):
+    found = _resolve(extractor, "Le président turc a appelé Moscou. (Reuters)", "2023-03-25")
+    assert all("Reuters" not in t for t, _ in found)
+    assert ("président turc", "Recep Tayyip Erdoğan") in found
