@@ -27,7 +27,7 @@ class Extractor:
             nlp = load_pipeline()
         self.nlp = nlp
         self.gaz = gaz or load_gazetteer()
-        self.resolver = Resolver(self.gaz)
+        self.resolver = Resolver(self.gaz, self.nlp)
 
     def records(self, article: Article, doc) -> ArticleRecords:
         sentences = [Sentence(i, s.start_char, s.end_char, s.text)

@@ -51,6 +51,7 @@ class Gazetteer:
     positions: list[Position] = field(default_factory=list)
     capitals: dict[str, str] = field(default_factory=dict)  # place id -> country id
     press: set[str] = field(default_factory=set)  # org ids of news agencies
+    org_seats: dict[str, str] = field(default_factory=dict)  # place id -> org id ("Bruxelles")
     version: int = DATA_VERSION
 
     # -- building ---------------------------------------------------------------
@@ -81,6 +82,13 @@ class Gazetteer:
             return self.entities[name]
         hits = self.lookup(name)
         return self.entities.get(hits[0].entity_id) if hits else None
+
+    def capital_named(self, country_id: str, text: str) -> str | None:
+        """The capital of a city-state named like it ("Luxembourg", "Singapour")."""
+        for alias in self.lookup(text):
+            if alias.kind == "capital" and self.capitals.get(alias.entity_id) == country_id:
+                return alias.entity_id
+        return None
 
     def country_of_adjective(self, word: str) -> str | None:
         return self.demonyms.get(fold(word))
@@ -200,6 +208,10 @@ def _load_organisations(gaz: Gazetteer) -> None:
             gaz.add_alias(oid, text)
         for text in row.get("acronyms", []):
             gaz.add_alias(oid, text, "acronym")
+        for seat in row.get("seats_fr", []):
+            for alias in gaz.lookup(seat):
+                if alias.kind == "capital":
+                    gaz.org_seats[alias.entity_id] = oid
 
 
 def _load_places(gaz: Gazetteer) -> None:

@@ -25,12 +25,26 @@ def _strip_accents(text: str) -> str:
     )
 
 
+def _strip_capital_accents(text: str) -> str:
+    """"États-Unis" -> "Etats-Unis": the press often drops accents on capitals."""
+    return "".join(_strip_accents(c) if c.isupper() else c for c in text)
+
+
+# Acronyms whose title-case form is a common word: "Eau" is not the UAE.
+TITLE_CASE_CLASHES = {"eau", "une", "ami", "ira", "ose", "pas", "sud", "est"}
+
+
 def _variants(text: str, kind: str) -> set[str]:
-    """Surface forms to match for one alias: as written, without accents, in
-    capitals, with a typographic apostrophe. Acronyms match only as written."""
+    """Surface forms to match for one alias: as written, without accents, with
+    capitals unaccented, in capitals, with a typographic apostrophe. Acronyms
+    match as written and in title case ("OTAN", "Otan"), never in lower case."""
     forms = {text}
-    if kind != "acronym":
-        forms |= {_strip_accents(text), text.upper(), _strip_accents(text).upper()}
+    if kind == "acronym":
+        if len(text) >= 3 and text.isupper() and text.lower() not in TITLE_CASE_CLASHES:
+            forms.add(text[0] + text[1:].lower())
+    else:
+        forms |= {_strip_accents(text), _strip_capital_accents(text), text.upper(),
+                  _strip_accents(text).upper()}
     forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
     return {f for f in forms if f.strip()}
 

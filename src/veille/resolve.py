@@ -60,12 +60,48 @@ class Resolution:
     entities: dict[str, Entity] = field(default_factory=dict)
 
 
+SUPRANATIONAL_DEMONYMS = {"europeen", "europeens", "europeenne", "europeennes", "africain",
+                          "africains", "occidentaux", "occidental", "asiatiques", "arabes",
+                          "azeri", "azeris", "latino americains", "sahelien", "saheliens"}
+MINISTRY_WORDS = {"ministre", "ministere", "ministeres", "ministres", "departement",
+                  "secretariat", "commissaire", "charge", "chargee", "portefeuille"}
+
+
+class CommonWords:
+    """French common nouns, adjectives and verbs, read from the lemmatizer's own
+    tables: a single capitalised word the NER tags ("Alliance", "Défense",
+    "Situation") is a name only when it is not one of them."""
+
+    def __init__(self, nlp=None):
+        self.words: set[str] = set()
+        self.lookup: dict[str, str] = {}
+        if nlp is None or "lemmatizer" not in nlp.pipe_names:
+            return
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if "lemma_index" in lookups.tables:
+            index = lookups.get_table("lemma_index")
+            for pos in ("noun", "adj", "verb", "adv"):
+                if pos in index:
+                    self.words.update(index[pos])
+        if "lemma_lookup" in lookups.tables:
+            self.lookup = lookups.get_table("lemma_lookup")
+
+    def __contains__(self, word: str) -> bool:
+        word = word.lower()
+        if word in self.words:
+            return True
+        lemma = self.lookup.get(word)
+        lemmas = lemma if isinstance(lemma, list) else [lemma]
+        return any(isinstance(x, str) and x in self.words for x in lemmas)
+
+
 class Resolver:
     """Resolves the mentions of one parsed article; build once, call per doc."""
 
-    def __init__(self, gaz: Gazetteer):
+    def __init__(self, gaz: Gazetteer, nlp=None):
         self.gaz = gaz
         self.titles = TitleMatcher(gaz)
+        self.common = CommonWords(nlp)
 
     def __call__(self, doc, article: Article) -> Resolution:
         return _ArticleResolver(self, doc, article).run()
@@ -75,6 +111,7 @@ class _ArticleResolver:
     def __init__(self, parent: Resolver, doc, article: Article):
         self.gaz = parent.gaz
         self.titles = parent.titles
+        self.common = parent.common
         self.doc = doc
         self.article = article
         self.words = [fold(t.text) for t in doc]
@@ -216,9 +253,15 @@ class _ArticleResolver:
             if self._is_place(ent):
                 self.add(ent.start, ent.end, eid, "place", ent.label_)
             else:
-                self.add(ent.start, ent.end, self.gaz.capitals.get(eid, eid), "capital",
-                         ent.label_)
+                state = self.gaz.org_seats.get(eid) or self.gaz.capitals.get(eid, eid)
+                self.add(ent.start, ent.end, state, "capital", ent.label_)
             return
+        if type_of(eid) == "COUNTRY" and ent.start > 0 and self.words[ent.start - 1] == "a":
+            # "à Luxembourg", "à Singapour": the city of a city-state
+            city = self.gaz.capital_named(eid, ent.text)
+            if city:
+                self.add(ent.start, ent.end, city, "place", ent.label_)
+                return
         if kind == "name" and type_of(eid) == "PLACE":
             kind = "place"
         self.add(ent.start, ent.end, eid, kind, ent.label_)
@@ -254,12 +297,18 @@ class _ArticleResolver:
             return
         span = self.doc[start:end]
         folded = fold(span.text)
-        if folded in JUNK or self.gaz.country_of_adjective(folded) or not span.text[0].isupper():
+        if (folded in JUNK or folded in SUPRANATIONAL_DEMONYMS or not span.text[0].isupper()
+                or self.gaz.country_of_adjective(folded) or self._after_ministry(start)):
             return
-        if end - start == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
-            return
-        if end - start == 1 and start in self.sent_first_tokens() and span[0].pos_ != "PROPN":
-            return
+        if end - start == 1:
+            if folded in CORE_WORDS and self.last_org and start > 0 and \
+                    self.words[start - 1] in ("l", "le", "la", "cette", "cet", "ce"):
+                self.add(start - 1, end, self.last_org, "coref")
+                return
+            if span.text in self.common and not span.text.isupper():
+                return
+            if span[0].pos_ not in ("PROPN", "NOUN", "X"):
+                return
         known = self.gaz.lookup(span.text)
         if known:
             self.add(start, end, known[0].entity_id, known[0].kind, ent.label_)
@@ -277,6 +326,17 @@ class _ArticleResolver:
             self.entities[eid] = Entity(eid, span.text, etype, span.text, None, [span.text])
         self.add(start, end, eid, "unknown", ent.label_)
 
+    def _after_ministry(self, start: int) -> bool:
+        """"ministère russe de la Défense", "ministre de l'Énergie": the portfolio
+        is not an entity of its own."""
+        j = start - 1
+        while j >= 0 and self.words[j] in ("de", "d", "des", "du", "la", "l", "le", "aux",
+                                           "a", "et", ","):
+            j -= 1
+        if j >= 0 and self.gaz.country_of_adjective(self.words[j]):
+            j -= 1
+        return j >= 0 and self.words[j] in MINISTRY_WORDS
+
     def sent_first_tokens(self) -> set[int]:
         if not hasattr(self, "_firsts"):
             self._firsts = {s.start for s in self.doc.sents}
@@ -287,7 +347,7 @@ class _ArticleResolver:
                                not self.doc[start].text[:1].isupper()):
             start += 1
         while end > start and (self.words[end - 1] in WEEKDAYS or
-                               not self.doc[end - 1].text[:1].isalnum() or
+                               not self.doc[end - 1].text[-1:].isalnum() or
                                self.doc[end - 1].text.islower()):
             end -= 1
         return start, end

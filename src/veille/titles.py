@@ -39,7 +39,8 @@ GENERIC_TITLES: dict[str, str] = {
 FEMININE = {"presidente": "president", "premiere ministre": "premier ministre",
             "chanceliere": "chancelier", "secretaire generale": "secretaire general",
             "dirigeante": "dirigeant"}
-FORMER = {"ancien", "ancienne", "ex", "futur", "future", "defunt", "defunte", "feu"}
+FORMER = {"ancien", "ancienne", "ex", "futur", "future", "defunt", "defunte", "feu", "vice",
+          "adjoint", "adjointe", "sous"}
 # Nouns that, followed by a country adjective, stand for the state itself.
 STATE_NOUNS = {"partie", "gouvernement", "autorites", "diplomatie", "pouvoir", "regime",
                "executif", "junte", "cote", "presidence", "armee", "forces", "troupes",
