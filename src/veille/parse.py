@@ -64,12 +64,35 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
     return patterns
 
 
+PARAGRAPHS = "veille_paragraphs"
+
+
+def _paragraph_starts(doc):
+    """A new paragraph (a line break in the text) always starts a sentence, so a
+    heading without a full stop is not glued to the sentence below it."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            nxt = doc[i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=_paragraph_starts)
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str = MODEL):
     """The spaCy pipeline with the gazetteer's EntityRuler, loaded once."""
     import spacy
 
     nlp = spacy.load(model)
+    _register()
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     gaz = load_gazetteer()
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False}
