@@ -1,0 +1,317 @@
+"""Checks of the gazetteer data files people_world.json and organisations.json.
+
+These tests read the JSON directly (not through the loader) so that a data
+error is reported against the file that holds it: keys, kinds, ISO dates,
+tenures that do not overlap, and who held an office on a given day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import unicodedata
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "veille" / "data"
+
+KINDS = {"head_of_state", "head_of_government", "foreign_minister", "leader", "other"}
+PERSON_KEYS = {"name", "name_fr", "positions"}
+POSITION_KEYS = {"of", "kind", "title", "titles_fr", "from", "to"}
+ORG_KEYS = {"key", "name", "name_fr"}
+G20_STATES = {
+    "AR", "AU", "BR", "CA", "CN", "FR", "DE", "IN", "ID", "IT", "JP", "MX", "RU", "SA", "ZA", "KR", "TR", "GB", "US",
+}
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_OVERLAP_DAYS = 31
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def earliest(value: str) -> date:
+    """First day an ISO date of year, month or day precision can mean."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    return date(year, month, day)
+
+
+def latest(value: str) -> date:
+    """Last day an ISO date of year, month or day precision can mean."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return date(parts[0], parts[1], parts[2])
+
+
+def sure_overlap_days(a: dict, b: dict, today: date) -> int:
+    """Days two tenures surely share: starts taken late, ends taken early."""
+    start = max(latest(a["from"]), latest(b["from"]))
+    end = min(earliest(a["to"]) if a["to"] else today, earliest(b["to"]) if b["to"] else today)
+    return (end - start).days
+
+
+def holders(people: list[dict], of: str, kind: str, day: date) -> list[str]:
+    """Names of the people whose position (of, kind) may cover the day."""
+    found = []
+    for person in people:
+        for pos in person["positions"]:
+            if pos["of"] != of or pos["kind"] != kind:
+                continue
+            if earliest(pos["from"]) <= day and (pos["to"] is None or day <= latest(pos["to"])):
+                found.append(person["name"])
+    return found
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive form, as the gazetteer matches names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def org_names(row: dict) -> list[str]:
+    """Every surface form of an organisation row."""
+    return [row["name"], row["name_fr"], *row.get("acronyms", []), *row.get("aliases_en", []), *row.get("aliases_fr", [])]
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def people() -> list[dict]:
+    data = json.loads((DATA / "people_world.json").read_text(encoding="utf-8"))
+    assert data["version"] >= 1
+    return data["people"]
+
+
+@pytest.fixture(scope="module")
+def organisations() -> list[dict]:
+    data = json.loads((DATA / "organisations.json").read_text(encoding="utf-8"))
+    assert data["version"] >= 1
+    return data["organisations"]
+
+
+@pytest.fixture(scope="module")
+def positions(people: list[dict]) -> list[tuple[str, dict]]:
+    return [(person["name"], pos) for person in people for pos in person["positions"]]
+
+
+# ---------------------------------------------------------------- the helpers themselves
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2023-02", date(2023, 2, 1), date(2023, 2, 28)),
+        ("2019-03-20", date(2019, 3, 20), date(2019, 3, 20)),
+    ],
+)
+def test_date_bounds_follow_precision(value: str, first: date, last: date) -> None:
+    assert earliest(value) == first
+    assert latest(value) == last
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "days"),
+    [
+        ({"from": "2000-01-01", "to": "2005-06-01"}, {"from": "2005-06-01", "to": None}, 0),
+        ({"from": "2000-01-01", "to": "2005-06-01"}, {"from": "2005-03-01", "to": None}, 92),
+        ({"from": "2000", "to": "2005"}, {"from": "2005", "to": "2010"}, -364),
+        ({"from": "2000-01", "to": "2005-06"}, {"from": "2005-06", "to": None}, -29),
+    ],
+)
+def test_sure_overlap_days_counts_only_certain_overlap(a: dict, b: dict, days: int) -> None:
+    assert sure_overlap_days(a, b, date(2026, 1, 1)) == days
+
+
+# ---------------------------------------------------------------- people_world.json
+
+
+def test_people_world_rows_have_required_keys(people: list[dict]) -> None:
+    missing = [p.get("name") for p in people if not PERSON_KEYS <= p.keys() or not p["positions"]]
+    assert not missing
+    bad = [(p["name"], pos) for p in people for pos in p["positions"] if not POSITION_KEYS <= pos.keys()]
+    assert not bad
+
+
+def test_people_world_names_and_aliases_are_strings(people: list[dict]) -> None:
+    names = [p["name"] for p in people]
+    assert len(names) == len(set(names)), "one row per person"
+    for person in people:
+        assert person["name"].strip() and person["name_fr"].strip()
+        assert all(isinstance(a, str) and a.strip() for a in person.get("aliases", []))
+
+
+def test_people_world_kinds_are_allowed(positions: list[tuple[str, dict]]) -> None:
+    assert {pos["kind"] for _, pos in positions} <= KINDS
+
+
+def test_people_world_titles_fr_are_non_empty_lists(positions: list[tuple[str, dict]]) -> None:
+    bad = [name for name, pos in positions if not pos["titles_fr"] or not all(t.strip() for t in pos["titles_fr"])]
+    assert not bad
+
+
+def test_people_world_dates_are_iso(positions: list[tuple[str, dict]]) -> None:
+    bad = []
+    for name, pos in positions:
+        for value in (pos["from"], pos["to"]):
+            if value is None and value is pos["to"]:
+                continue
+            if not isinstance(value, str) or not ISO_DATE.match(value):
+                bad.append((name, value))
+                continue
+            try:
+                latest(value)
+            except ValueError:
+                bad.append((name, value))
+    assert not bad
+
+
+def test_people_world_from_is_not_after_to(positions: list[tuple[str, dict]]) -> None:
+    bad = [(name, pos["from"], pos["to"]) for name, pos in positions if pos["to"] and earliest(pos["from"]) > latest(pos["to"])]
+    assert not bad
+
+
+def test_people_world_tenures_reach_past_2000(positions: list[tuple[str, dict]]) -> None:
+    stale = [(name, pos["to"]) for name, pos in positions if pos["to"] and latest(pos["to"]) < date(1999, 1, 1)]
+    assert not stale
+
+
+def test_people_world_holders_of_one_office_do_not_overlap(positions: list[tuple[str, dict]]) -> None:
+    today = date.today()
+    by_office: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+    for name, pos in positions:
+        if pos["kind"] != "other":
+            by_office.setdefault((pos["of"], pos["kind"]), []).append((name, pos))
+    clashes = []
+    for office, tenures in by_office.items():
+        for (name_a, a), (name_b, b) in combinations(tenures, 2):
+            if name_a != name_b and sure_overlap_days(a, b, today) > MAX_OVERLAP_DAYS:
+                clashes.append((office, name_a, name_b))
+    assert not clashes
+
+
+def test_people_world_leaves_g20_states_to_people_g20(positions: list[tuple[str, dict]]) -> None:
+    assert not [(name, pos["of"]) for name, pos in positions if pos["of"] in G20_STATES]
+
+
+def test_people_world_offices_name_a_country_code_or_an_organisation(
+    positions: list[tuple[str, dict]], organisations: list[dict]
+) -> None:
+    keys = {row["key"] for row in organisations}
+    unknown = [(name, pos["of"]) for name, pos in positions if not re.fullmatch(r"[A-Z]{2}", pos["of"]) and pos["of"] not in keys]
+    assert not unknown
+
+
+def test_people_world_country_codes_exist_in_countries_file(positions: list[tuple[str, dict]]) -> None:
+    path = DATA / "countries.json"
+    if not path.exists():
+        pytest.skip("countries.json is not written yet")
+    isos = {row["iso"] for row in json.loads(path.read_text(encoding="utf-8"))["countries"]}
+    unknown = sorted({pos["of"] for _, pos in positions if re.fullmatch(r"[A-Z]{2}", pos["of"])} - isos)
+    assert not unknown
+
+
+@pytest.mark.parametrize(
+    ("of", "kind", "day", "expected"),
+    [
+        ("BY", "head_of_state", date(2024, 7, 4), "Alexander Lukashenko"),
+        ("KZ", "head_of_state", date(2024, 7, 4), "Kassym-Jomart Tokayev"),
+        ("UA", "foreign_minister", date(2022, 3, 10), "Dmytro Kuleba"),
+        ("KZ", "foreign_minister", date(2005, 1, 1), "Kassym-Jomart Tokayev"),
+        ("UZ", "head_of_government", date(2010, 5, 1), "Shavkat Mirziyoyev"),
+        ("UA", "head_of_state", date(2012, 1, 1), "Viktor Yanukovych"),
+        ("IR", "head_of_state", date(2024, 7, 4), "Ali Khamenei"),
+        ("IR", "head_of_government", date(2022, 1, 1), "Ebrahim Raisi"),
+        ("AM", "head_of_government", date(2024, 7, 4), "Nikol Pashinyan"),
+        ("ML", "head_of_state", date(2023, 6, 1), "Assimi Goïta"),
+        ("QA", "head_of_state", date(2020, 1, 1), "Tamim bin Hamad Al Thani"),
+        ("UNITED_NATIONS", "leader", date(2010, 6, 1), "Ban Ki-moon"),
+        ("NATO", "leader", date(2020, 6, 1), "Jens Stoltenberg"),
+        ("SCO", "leader", date(2024, 7, 4), "Zhang Ming"),
+        ("EUROPEAN_UNION", "foreign_minister", date(2022, 3, 10), "Josep Borrell"),
+        ("EUROPEAN_COMMISSION", "leader", date(2016, 1, 1), "Jean-Claude Juncker"),
+        ("AFRICAN_UNION", "leader", date(2020, 1, 1), "Moussa Faki"),
+        ("VE", "head_of_state", date(2026, 2, 1), "Delcy Rodríguez"),
+        ("IR", "head_of_state", date(2026, 6, 1), "Mojtaba Khamenei"),
+    ],
+)
+def test_people_world_holder_on_date(people: list[dict], of: str, kind: str, day: date, expected: str) -> None:
+    assert holders(people, of, kind, day) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "alias"),
+    [
+        ("Volodymyr Zelenskyy", "Zelensky"),
+        ("Volodymyr Zelenskyy", "Zelenski"),
+        ("Nikol Pashinyan", "Pachinian"),
+        ("Ilham Aliyev", "Aliev"),
+        ("Alexander Lukashenko", "Loukachenko"),
+        ("Abdel Fattah al-Burhan", "Burhane"),
+    ],
+)
+def test_people_world_lists_french_surnames(people: list[dict], name: str, alias: str) -> None:
+    row = next(p for p in people if p["name"] == name)
+    assert fold(alias) in {fold(a) for a in [row["name_fr"], *row.get("aliases", [])]}
+
+
+# ---------------------------------------------------------------- organisations.json
+
+
+def test_organisations_rows_have_required_keys_and_unique_keys(organisations: list[dict]) -> None:
+    assert not [row for row in organisations if not ORG_KEYS <= row.keys()]
+    keys = [row["key"] for row in organisations]
+    assert len(keys) == len(set(keys))
+
+
+def test_organisations_keys_never_look_like_country_codes(organisations: list[dict]) -> None:
+    """A position's `of` is read as an ISO code when it has two capitals ("AU" is Australia)."""
+    assert not [row["key"] for row in organisations if re.fullmatch(r"[A-Z]{2}", row["key"])]
+
+
+def test_organisations_no_surface_form_names_two_organisations(organisations: list[dict]) -> None:
+    owner: dict[str, str] = {}
+    shared = []
+    for row in organisations:
+        for form in {fold(n) for n in org_names(row)}:
+            if form in owner and owner[form] != row["key"]:
+                shared.append((form, owner[form], row["key"]))
+            owner.setdefault(form, row["key"])
+    assert not shared
+
+
+@pytest.mark.parametrize(
+    ("form", "key"),
+    [
+        ("OCS", "SCO"),
+        ("Organisation de coopération de Shanghaï", "SCO"),
+        ("OTAN", "NATO"),
+        ("Alliance atlantique", "NATO"),
+        ("CEDEAO", "ECOWAS"),
+        ("Confédération des États du Sahel", "AES"),
+        ("OPEP+", "OPEC_PLUS"),
+        ("banque des BRICS", "NDB"),
+        ("Daech", "ISIS"),
+        ("groupe Wagner", "WAGNER"),
+        ("Chine nouvelle", "XINHUA"),
+        ("BRIC", "BRICS"),
+    ],
+)
+def test_organisations_resolve_french_forms(organisations: list[dict], form: str, key: str) -> None:
+    assert [row["key"] for row in organisations if fold(form) in {fold(n) for n in org_names(row)}] == [key]
+
+
+def test_organisations_press_flag_marks_news_agencies_only(organisations: list[dict]) -> None:
+    flags = {row["key"]: row.get("press", False) for row in organisations}
+    assert all(isinstance(v, bool) for v in flags.values())
+    assert {"AFP", "REUTERS", "ASSOCIATED_PRESS", "BELGA", "TASS", "XINHUA"} <= {k for k, v in flags.items() if v}
+    assert not flags["UNITED_NATIONS"] and not flags["NATO"] and not flags["RWB"]
