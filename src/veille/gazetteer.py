@@ -52,6 +52,7 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # place id -> country id
     press: set[str] = field(default_factory=set)  # org ids of news agencies
     org_seats: dict[str, str] = field(default_factory=dict)  # place id -> org id ("Bruxelles")
+    surface: list[Alias] = field(default_factory=list)  # every name as written, in load order
     version: int = DATA_VERSION
 
     # -- building ---------------------------------------------------------------
@@ -64,6 +65,7 @@ class Gazetteer:
             return
         key = fold(text)
         entry = Alias(entity_id, kind, text)
+        self.surface.append(entry)
         bucket = self.aliases[key]
         if all(a.entity_id != entity_id for a in bucket):
             bucket.append(entry)

@@ -50,16 +50,19 @@ def _variants(text: str, kind: str) -> set[str]:
 
 
 def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
+    """One phrase pattern per surface form; a form two entities share goes to
+    the first loaded (countries, then organisations, places, people)."""
     patterns = []
-    for bucket in gaz.aliases.values():
-        alias = bucket[0]
+    taken: set[str] = set()
+    for alias in gaz.surface:
         entity = gaz.entities.get(alias.entity_id)
         if entity is None:
             continue
-        label = RULER_LABELS[entity.type]
-        if alias.kind == "capital":
-            label = "LOC"
-        for form in _variants(alias.text, alias.kind):
+        label = "LOC" if alias.kind == "capital" else RULER_LABELS[entity.type]
+        for form in sorted(_variants(alias.text, alias.kind)):
+            if form in taken:
+                continue
+            taken.add(form)
             patterns.append({"label": label, "pattern": form, "id": alias.entity_id})
     return patterns
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .gazetteer import Alias, Gazetteer
 from .model import Article, Entity, Mention, type_of
 from .text import fold, slug
-from .titles import TitleMatcher
+from .titles import FEMININE, TitleMatcher
 
 NER_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 PLACE_PREPS = {"a", "dans", "vers", "depuis", "en", "pres", "au", "aux", "jusqu", "sur"}
@@ -34,10 +34,17 @@ EVENT_NOUNS = {"sommet", "reunion", "rencontre", "visite", "conference", "negoci
 # Verbs whose "à X" names a recipient, not a place: "faire de l'ombre à Pékin".
 DATIVE_VERBS = {"faire", "demander", "reprocher", "livrer", "vendre", "fournir", "proposer",
                 "imposer", "repondre", "adresser", "offrir", "promettre", "dire", "ecrire",
-                "envoyer", "succeder", "opposer", "rendre", "appeler", "ceder", "accorder",
+                "envoyer", "succeder", "opposer", "destiner", "apporter", "verser", "octroyer",
+                "allouer", "transferer", "exporter", "importer", "rendre", "appeler", "ceder", "accorder",
                 "permettre", "lancer", "infliger", "ordonner", "conseiller", "interdire"}
-CORE_WORDS = {"organisation": "org", "alliance": "org", "bloc": "org", "groupe": "org",
-              "groupement": "org", "union": "org", "forum": "org", "institution": "org"}
+# Definite descriptions that stand for the organisation or the state the article
+# is about: "l'organisation", "le bloc", "le cartel"; "le pays", "l'émirat".
+CORE_WORDS = {"organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "groupe": "ORG",
+              "groupement": "ORG", "union": "ORG", "forum": "ORG", "institution": "ORG",
+              "club": "ORG", "cartel": "ORG", "confederation": "ORG", "coalition": "ORG",
+              "pays": "COUNTRY", "emirat": "COUNTRY", "royaume": "COUNTRY",
+              "republique": "COUNTRY", "archipel": "COUNTRY"}
+DEFINITE = ("l", "le", "la", "cette", "cet", "ce")
 HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "capitaine", "general", "colonel",
               "lieutenant", "commandant", "marechal", "president", "presidente", "premier",
               "premiere", "ministre", "dr", "docteur", "professeur", "pr", "sa", "son", "le",
@@ -181,15 +188,13 @@ class _ArticleResolver:
             self.taken.update(range(t.start, t.end))
             return
         of = t.of or self.last_title_country
-        person = None
-        if t.kind == "" and t.title == "homologue":
+        person = self._apposed_person(t.end)
+        if person is None and t.kind == "" and t.title == "homologue":
             kind = self._kind_of_last_person()
             if of and kind:
                 person = self._holder(of, kind=kind)
-        elif of:
-            person = self._holder(of, kind=t.kind or None, title=None if t.kind else t.title)
-        if person is None and self._apposed_person(t.end):
-            person = self._apposed_person(t.end)
+        elif person is None and of:
+            person = self._office_holder(of, t)
         if t.of and type_of(t.of) == "COUNTRY":
             self.last_title_country = t.of
         self.add(t.start, t.end, person, "title")
@@ -213,18 +218,35 @@ class _ArticleResolver:
 
     def _holder(self, of: str, *, kind: str | None = None, title: str | None = None):
         found = self.gaz.holders(of, self.article.date, kind=kind, title=title)
-        if not found and kind == "head_of_state":
-            # "président" of a state whose president is not its head of state (Iran)
-            found = self.gaz.holders(of, self.article.date, title="president")
-        return found[0] if len(set(found)) == 1 else (found[0] if found else None)
+        return found[0] if found else None
+
+    def _office_holder(self, of: str, t) -> str | None:
+        """The holder of the office a title names: by its own words first
+        ("président" of Iran is not its head of state), then by the office kind."""
+        words = [t.title, FEMININE.get(t.title, t.title)]
+        for word in words:
+            person = self._holder(of, title=word)
+            if person:
+                return person
+        if type_of(of) == "ORG":
+            return self._holder(of, kind="leader" if t.kind != "foreign_minister"
+                                else "foreign_minister")
+        return self._holder(of, kind=t.kind) if t.kind else None
 
     def _apposed_person(self, end_tok: int) -> str | None:
+        """"le président kazakh, Kassym-Jomart Tokaïev": the name beside a title."""
         j = end_tok
         if j < len(self.doc) and self.doc[j].text == ",":
             j += 1
         for e in self.doc.ents:
-            if e.start == j and e.ent_id_ and type_of(e.ent_id_) == "PERSON":
+            if e.start != j:
+                continue
+            if e.ent_id_ and type_of(e.ent_id_) == "PERSON":
                 return e.ent_id_
+            if not e.ent_id_ and e.label_ == "PER":
+                start, end = self._trim(e.start, e.end)
+                if end - start >= 2:
+                    return f"x:PERSON:{slug(self.doc[start:end].text)}"
         return None
 
     # -- names --------------------------------------------------------------------
@@ -301,9 +323,10 @@ class _ArticleResolver:
                 or self.gaz.country_of_adjective(folded) or self._after_ministry(start)):
             return
         if end - start == 1:
-            if folded in CORE_WORDS and self.last_org and start > 0 and \
-                    self.words[start - 1] in ("l", "le", "la", "cette", "cet", "ce"):
-                self.add(start - 1, end, self.last_org, "coref")
+            if folded in CORE_WORDS and start > 0 and self.words[start - 1] in DEFINITE:
+                target = self._salient(CORE_WORDS[folded])
+                if target:
+                    self.add(start - 1, end, target, "coref")
                 return
             if span.text in self.common and not span.text.isupper():
                 return
@@ -357,9 +380,11 @@ class _ArticleResolver:
         word = self.words[i]
         if i in self.taken:
             return
-        if word in CORE_WORDS and i > 0 and self.words[i - 1] in ("l", "le", "la", "cette", "cet"):
-            if self.last_org and self.doc[i].text.islower() is not None:
-                self.add(i - 1, i + 1, self.last_org, "coref")
+        if word in CORE_WORDS and i > 0 and self.words[i - 1] in DEFINITE and \
+                not self._followed_by_name(i):
+            target = self._salient(CORE_WORDS[word])
+            if target:
+                self.add(i - 1, i + 1, target, "coref")
             return
         country = self.gaz.country_of_adjective(word)
         if country and self.doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and self.doc[i].text.islower():
@@ -368,6 +393,29 @@ class _ArticleResolver:
         if "-" in self.doc[i].text:
             for cid in self.titles.prefixed_adjective(word):
                 self.add(i, i + 1, cid, "adjective")
+
+
+    def _followed_by_name(self, i: int) -> bool:
+        """"le pays hôte", "l'organisation régionale": a description that goes on
+        (an adjective, a complement) is not a bare reference."""
+        if i + 1 >= len(self.doc):
+            return False
+        nxt = self.doc[i + 1]
+        return nxt.pos_ in ("ADJ", "PROPN") or self.words[i + 1] in ("de", "du", "des", "d")
+
+    def _salient(self, etype: str) -> str | None:
+        """The entity of that type the article has named most often so far
+        (the latest wins a tie): what "l'organisation" or "le pays" refers to."""
+        counts: dict[str, int] = {}
+        order: dict[str, int] = {}
+        for n, m in enumerate(self.mentions):
+            if m.entity_id and m.kind in ("name", "acronym", "capital", "coref") \
+                    and type_of(m.entity_id) == etype:
+                counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+                order[m.entity_id] = n
+        if not counts:
+            return None
+        return max(counts, key=lambda e: (counts[e], order[e]))
 
 
 def resolve(doc, article: Article, gaz: Gazetteer) -> Resolution:

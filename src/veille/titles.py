@@ -35,7 +35,14 @@ GENERIC_TITLES: dict[str, str] = {
     "secretaire general": "leader",
     "secretaire generale": "leader",
     "homologue": "",  # the kind of the last person named
+    # "le chef du Kremlin", "le maître de l'Élysée", "le locataire de la Maison Blanche"
+    "chef": "head_of_state",
+    "maitre": "head_of_state",
+    "locataire": "head_of_state",
+    "hote": "head_of_state",
 }
+# Words that are titles only with their owner beside them ("chef du Kremlin").
+NEEDS_OWNER = {"chef", "maitre", "locataire", "hote"}
 FEMININE = {"presidente": "president", "premiere ministre": "premier ministre",
             "chanceliere": "chancelier", "secretaire generale": "secretaire general",
             "dirigeante": "dirigeant"}
@@ -92,6 +99,8 @@ class TitleMatcher:
                 continue
             former = i > 0 and words[i - 1] in FORMER
             of, end = self._owner(words, end, ent_of, inner)
+            if of is None and " ".join(title) in NEEDS_OWNER:
+                continue
             return TitleMatch(i, end, " ".join(title), self.kind_of(" ".join(title)) or "",
                               of, former)
         return None
