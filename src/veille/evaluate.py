@@ -62,6 +62,7 @@ class Report:
     lines: list[str] = field(default_factory=list)
 
     def add(self, article: str, what: str, verdict: str, detail: str) -> None:
+        detail = " ".join(detail.split())  # one line, no tab inside a field
         self.lines.append(f"{article}\t{what}\t{verdict}\t{detail}")
 
 

@@ -1,0 +1,91 @@
+"""Benchmark: `veille ingest` against bare spaCy `nlp.pipe`, same texts, same run.
+
+Builds a corpus of N articles from the project's examples (each copy made unique
+by a numbered closing sentence, so that none is skipped as already stored),
+then times, on this machine and in this process:
+
+1. bare ``fr_core_news_md`` ``nlp.pipe`` over the texts (the yardstick);
+2. ``Veille.ingest`` of the same articles from a JSONL file into a new database
+   (reading, parsing with the gazetteer ruler, resolution, time, extraction of
+   events, facts and claims, and storing), the pipeline loaded beforehand.
+
+Usage: python scripts/bench.py [--n 2000] [--batch-size 32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_corpus(n: int) -> list[dict]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from veille.reader import read_paths
+
+    base = [a for a in read_paths([ROOT / "examples" / "articles"]) if hasattr(a, "text")]
+    if not base:
+        raise SystemExit("no example articles found under examples/articles")
+    rows = []
+    for i in range(n):
+        a = base[i % len(base)]
+        text = f"{a.text}\n\nCet article porte le numéro {i + 1} de la série."
+        rows.append({"date": a.date, "text": text, "id": f"bench-{i}"})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="number of articles (default 2000)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+
+    import spacy
+
+    from veille import Veille
+    from veille.extract import Extractor
+
+    rows = build_corpus(args.n)
+    texts = [r["text"] for r in rows]
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} articles, {words} words, from examples/articles")
+
+    t0 = time.perf_counter()
+    bare = spacy.load("fr_core_news_md")
+    t_load_bare = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=args.batch_size):
+        pass
+    t_bare = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    extractor = Extractor()
+    t_load = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / "bench.jsonl"
+        jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows),
+                         encoding="utf-8")
+        kb = Veille(Path(tmp) / "bench.db", extractor=extractor)
+        t0 = time.perf_counter()
+        report = kb.ingest([jsonl], progress=False, batch_size=args.batch_size)
+        t_ingest = time.perf_counter() - t0
+        counts = report.counts
+        kb.close()
+
+    bare_rate = len(texts) / t_bare
+    ingest_rate = report.added / t_ingest
+    print(f"load: bare model {t_load_bare:.1f} s, veille pipeline + gazetteer {t_load:.1f} s")
+    print(f"bare nlp.pipe : {t_bare:7.1f} s  {bare_rate:6.1f} articles/s")
+    print(f"veille ingest : {t_ingest:7.1f} s  {ingest_rate:6.1f} articles/s "
+          f"({counts['mentions']} mentions, {counts['events']} events, {counts['facts']} facts, "
+          f"{counts['claims']} claims)")
+    print(f"ratio ingest / bare = {ingest_rate / bare_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""veille.facts: membership, founding and office facts from French press text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from veille.facts import extract_facts
+from veille.model import Article, Mention
+
+NAMES: dict[str, str | tuple[str, str]] = {
+    "Organisation de coopération de Shanghai": "org:SCO", "OCS": "org:SCO",
+    "OTAN": "org:NATO", "OPEP": "org:OPEC", "BRICS": "org:BRICS", "AES": "org:AES",
+    "G7": "org:G7", "CEDEAO": "org:ECOWAS", "Union européenne": "org:EU",
+    "Chine": "country:CN", "Inde": "country:IN", "Iran": "country:IR", "Russie": "country:RU",
+    "Kazakhstan": "country:KZ", "Kirghizistan": "country:KG", "Ouzbékistan": "country:UZ",
+    "Pakistan": "country:PK", "Tadjikistan": "country:TJ", "Biélorussie": "country:BY",
+    "Brésil": "country:BR", "Afrique du Sud": "country:ZA", "Mali": "country:ML",
+    "Burkina Faso": "country:BF", "Niger": "country:NE", "Irak": "country:IQ",
+    "Koweït": "country:KW", "Arabie saoudite": "country:SA", "Venezuela": "country:VE",
+    "Turquie": "country:TR", "Allemagne": "country:DE", "Canada": "country:CA",
+    "Japon": "country:JP", "Finlande": "country:FI", "Suède": "country:SE",
+    "Indonésie": "country:ID", "Afghanistan": "country:AF", "Mongolie": "country:MN",
+    "Sri Lanka": "country:LK", "Népal": "country:NP", "Ukraine": "country:UA",
+    "Qatar": "country:QA", "Angola": "country:AO", "Autriche": "country:AT",
+    "Suisse": "country:CH", "Luanda": ("country:AO", "capital"),
+    "russes": ("country:RU", "adjective"), "Astana": ("place:astana", "place"),
+    "Ursula von der Leyen": "person:ursula-von-der-leyen",
+    "Vladimir Poutine": "person:vladimir-putin",
+}
+
+
+def mentions_for(doc, table=NAMES) -> list[Mention]:
+    """Mentions for every surface string of ``table`` found in the text (longest first)."""
+    sents = list(doc.sents)
+    found: list[Mention] = []
+    for surface in sorted(table, key=len, reverse=True):
+        target = table[surface]
+        eid, kind = (target, "name") if isinstance(target, str) else target
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", doc.text):
+            if any(m.start() < x.end and x.start < m.end() for x in found):
+                continue
+            index = next(i for i, s in enumerate(sents) if s.start_char <= m.start() < s.end_char)
+            found.append(Mention(m.start(), m.end(), m.group(0), index, eid, kind))
+    return sorted(found, key=lambda x: x.start)
+
+
+def article(text: str, date: str = "2024-07-05") -> Article:
+    precision = {4: "year", 7: "month"}.get(len(date), "day")
+    return Article("test", date, precision, text)  # type: ignore[arg-type]
+
+
+def facts_of(nlp, text: str, date: str = "2024-07-05"):
+    doc = nlp(text)
+    return extract_facts(doc, mentions_for(doc), article(text, date))
+
+
+def triples(facts, predicate: str | None = None):
+    return {(f.subject, f.predicate, f.object) for f in facts
+            if predicate is None or f.predicate == predicate}
+
+
+SAMPLE_LIKE = (
+    "Mercredi, les dirigeants réunis à Astana ont ouvert le sommet annuel de "
+    "l'Organisation de coopération de Shanghai (OCS). L'Iran l'a notamment intégré "
+    "l'an dernier, tandis que la Biélorussie devrait en devenir l'un des membres à part "
+    "entière, à partir de ce jeudi. Ce forum régional est à ce jour composé de neuf pays "
+    "membres (Chine, Inde, Iran, Russie, Kazakhstan, Kirghizistan, Ouzbékistan, Pakistan, "
+    "Tadjikistan). Selon certains chiffres, ses membres pèsent 40% de la population "
+    "mondiale et 30% de son PIB."
+)
+
+
+def test_facts_sample_shaped_article(nlp):
+    facts = facts_of(nlp, SAMPLE_LIKE, "2024-07")
+    stated = [f for f in facts if f.predicate == "member_of" and f.status == "stated"]
+    assert {f.subject for f in stated} == {
+        "country:CN", "country:IN", "country:IR", "country:RU", "country:KZ",
+        "country:KG", "country:UZ", "country:PK", "country:TJ"}
+    assert all(f.object == "org:SCO" for f in stated)
+    iran = next(f for f in stated if f.subject == "country:IR")
+    assert iran.valid_from is not None and iran.valid_from.start == "2023"
+    assert iran.valid_from.precision == "year"
+    belarus = [f for f in facts if f.subject == "country:BY"]
+    assert len(belarus) == 1 and belarus[0].status == "expected"
+    assert belarus[0].object == "org:SCO" and belarus[0].valid_from.start == "2024-07"
+
+
+@pytest.mark.parametrize("text, org, members", [
+    ("Le bloc des BRICS regroupe le Brésil, la Russie, l'Inde, la Chine et l'Afrique du Sud.",
+     "org:BRICS", {"country:BR", "country:RU", "country:IN", "country:CN", "country:ZA"}),
+    ("Depuis l'été, l'AES compte trois membres : le Mali, le Burkina Faso et le Niger.",
+     "org:AES", {"country:ML", "country:BF", "country:NE"}),
+    ("L'OPEP a tenu sa réunion à huis clos. Ses membres fondateurs sont l'Irak, l'Iran, "
+     "le Koweït, l'Arabie saoudite et le Venezuela.",
+     "org:OPEC", {"country:IQ", "country:IR", "country:KW", "country:SA", "country:VE"}),
+    ("Les chefs d'État du G7 (Allemagne, Canada, Japon) ont publié un communiqué.",
+     "org:G7", {"country:DE", "country:CA", "country:JP"}),
+    ("Sur le fond, la Chine et la Russie font partie de l'OCS depuis sa fondation.",
+     "org:SCO", {"country:CN", "country:RU"}),
+    ("La Turquie, membre de l'OTAN, a bloqué la décision pendant des mois.",
+     "org:NATO", {"country:TR"}),
+])
+def test_facts_member_lists_give_one_fact_per_state(nlp, text, org, members):
+    facts = [f for f in facts_of(nlp, text) if f.predicate == "member_of"]
+    assert {f.subject for f in facts} == members
+    assert {f.object for f in facts} == {org}
+    assert all(f.status == "stated" and f.valid_from is None for f in facts)
+
+
+@pytest.mark.parametrize("text, date, subject, org, status, since", [
+    ("La Finlande a rejoint l'OTAN en avril 2023, après des mois de négociations.",
+     "2024-07-05", "country:FI", "org:NATO", "stated", "2023-04"),
+    ("Selon Ankara, la Suède devrait adhérer à l'OTAN le 7 mars prochain.",
+     "2024-03-01", "country:SE", "org:NATO", "expected", "2024-03-07"),
+    ("L'Indonésie rejoindra les BRICS le 6 janvier, a confirmé Brasilia.",
+     "2024-12-20", "country:ID", "org:BRICS", "planned", "2025-01-06"),
+])
+def test_facts_accessions_dated_with_status(nlp, text, date, subject, org, status, since):
+    facts = [f for f in facts_of(nlp, text, date) if f.predicate == "member_of"]
+    assert [(f.subject, f.object, f.status) for f in facts] == [(subject, org, status)]
+    assert facts[0].valid_from.start == since
+
+
+def test_facts_clitic_resolves_to_last_organisation(nlp):
+    text = ("Les ministres de l'Union européenne ont salué la décision. Au sommet de l'OTAN, "
+            "on a rappelé que la Finlande l'avait rejointe l'an dernier.")
+    facts = facts_of(nlp, text, "2024-07-11")
+    assert triples(facts) == {("country:FI", "member_of", "org:NATO")}
+    assert facts[0].valid_from.start == "2023"
+
+
+@pytest.mark.parametrize("text, predicate, subjects, org", [
+    ("L'Afghanistan et la Mongolie ont le statut d'observateurs au sein de l'OCS.",
+     "observer_of", {"country:AF", "country:MN"}, "org:SCO"),
+    ("À Astana, le Sri Lanka et le Népal sont des partenaires de dialogue de l'OCS.",
+     "dialogue_partner_of", {"country:LK", "country:NP"}, "org:SCO"),
+    ("Vendredi, les procédures d'adhésion à l'OCS de l'Inde et du Pakistan ont été lancées.",
+     "candidate_of", {"country:IN", "country:PK"}, "org:SCO"),
+    ("L'Ukraine a déposé sa candidature à l'Union européenne quelques jours après l'invasion.",
+     "candidate_of", {"country:UA"}, "org:EU"),
+    ("La Turquie est un pays candidat à l'Union européenne depuis longtemps.",
+     "candidate_of", {"country:TR"}, "org:EU"),
+])
+def test_facts_observer_partner_candidate(nlp, text, predicate, subjects, org):
+    facts = facts_of(nlp, text)
+    assert triples(facts) == {(s, predicate, org) for s in subjects}
+
+
+@pytest.mark.parametrize("text, date, subject, org, since", [
+    ("Le Qatar a quitté l'OPEP en janvier 2019 pour se consacrer au gaz.",
+     "2019-02-10", "country:QA", "org:OPEC", "2019-01"),
+    ("Luanda a annoncé jeudi la sortie de l'Angola de l'OPEP.",
+     "2023-12-22", "country:AO", "org:OPEC", "2023-12-21"),
+    ("Le Burkina Faso se retire de la CEDEAO ce dimanche, selon un communiqué.",
+     "2024-01-28", "country:BF", "org:ECOWAS", "2024-01-28"),
+])
+def test_facts_departures_are_left_with_date(nlp, text, date, subject, org, since):
+    facts = facts_of(nlp, text, date)
+    assert triples(facts) == {(subject, "left", org)}
+    assert facts[0].valid_from.start == since
+
+
+@pytest.mark.parametrize("text, since", [
+    ("Créée en 2001, l'OCS réunit des États d'Asie centrale autour de la sécurité.", "2001"),
+    ("L'OCS a été fondée le 15 juin 2001 à Shanghai par six États.", "2001-06-15"),
+])
+def test_facts_founding_of_organisation(nlp, text, since):
+    founded = [f for f in facts_of(nlp, text) if f.predicate == "founded"]
+    assert [(f.subject, f.object) for f in founded] == [("org:SCO", None)]
+    assert founded[0].valid_from.start == since
+
+
+def test_facts_office_only_from_apposition(nlp):
+    text = ("Ursula von der Leyen, présidente de la Commission européenne, a reçu le "
+            "président russe, Vladimir Poutine, à Bruxelles.")
+    offices = [f for f in facts_of(nlp, text) if f.predicate == "holds_office"]
+    assert [(f.subject, f.object) for f in offices] == [
+        ("person:ursula-von-der-leyen", "présidente de la Commission européenne")]
+
+
+@pytest.mark.parametrize("text", [
+    "L'Autriche et la Suisse ne font pas partie de l'OTAN.",
+    "Les diplomates russes ont rejoint Astana pour le sommet.",
+    "Le Mali a quitté la salle avant la fin de la réunion.",
+])
+def test_facts_none_from_negation_adjectives_or_without_organisation(nlp, text):
+    assert facts_of(nlp, text) == []
