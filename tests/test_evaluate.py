@@ -69,7 +69,8 @@ def test_eval_perfect_output_scores_one(small_corpus, extractor):
     assert s["mentions"]["accuracy"] == 1.0
     for key in ("events", "facts", "claims"):
         assert s[key]["fn"] == 0 and s[key]["fp"] == 0, key
-    assert s["events"]["status"]["accuracy"] == 1.0
+    status = s["events"]["status"]
+    assert status["right"] == status["total"] == s["events"]["tp"]
 
 
 def test_eval_empty_knowledge_base_scores_zero(small_corpus):
