@@ -70,7 +70,7 @@ class Gazetteer:
         if all(a.entity_id != entity_id for a in bucket):
             bucket.append(entry)
         entity = self.entities.get(entity_id)
-        if entity is not None and kind in ("name", "acronym") and text not in entity.aliases:
+        if entity is not None and text not in entity.aliases:
             entity.aliases.append(text)
 
     # -- lookups ----------------------------------------------------------------

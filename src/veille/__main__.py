@@ -1,0 +1,5 @@
+"""``python -m veille``: the command line."""
+
+from .cli import main
+
+main()
