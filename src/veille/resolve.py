@@ -11,6 +11,7 @@ of their own, keyed by their normalised name.
 from __future__ import annotations
 
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
 from .gazetteer import Alias, Gazetteer
@@ -271,6 +272,8 @@ class _ArticleResolver:
             return
         alias = self._alias_of(ent)
         kind = alias.kind if alias else "name"
+        if kind == "surname" and self._other_first_name(ent, eid):
+            return
         if kind == "capital":
             if self._is_place(ent):
                 self.add(ent.start, ent.end, eid, "place", ent.label_)
@@ -287,6 +290,29 @@ class _ArticleResolver:
         if kind == "name" and type_of(eid) == "PLACE":
             kind = "place"
         self.add(ent.start, ent.end, eid, kind, ent.label_)
+
+    def _other_first_name(self, ent, person_id: str) -> bool:
+        """"Alexandre Novak" is not Katalin Novák: a surname preceded by a first
+        name that is not the known person's makes an unknown person of both."""
+        i = ent.start - 1
+        if i < 0 or i in self.taken or i in self.sent_first_tokens():
+            return False
+        prev = self.doc[i]
+        if not (prev.text[:1].isupper() and prev.is_alpha) or self.words[i] in HONORIFICS:
+            return False
+        known = self.gaz.entities.get(person_id)
+        names = [fold(n) for n in ([known.name, known.name_fr, *known.aliases] if known else [])]
+        first = self.words[i]
+        tokens = {t for n in names for t in n.split()}
+        if any(SequenceMatcher(None, first, t).ratio() >= 0.8 for t in tokens):
+            return False  # the person's own first name, maybe misspelt ("Tayip")
+        span = self.doc[i:ent.end]
+        eid = f"x:PERSON:{slug(span.text)}"
+        if eid not in self.entities:
+            self.entities[eid] = Entity(eid, span.text, "PERSON", span.text, None, [span.text])
+        self.unknown_people.setdefault(self.words[ent.start], eid)
+        self.add(i, ent.end, eid, "unknown", "PER")
+        return True
 
     def _is_place(self, ent) -> bool:
         prev = self.words[ent.start - 1] if ent.start > 0 else ""

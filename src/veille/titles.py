@@ -98,6 +98,11 @@ class TitleMatcher:
             else:
                 continue
             former = i > 0 and words[i - 1] in FORMER
+            if end - 1 in ent_of and not inner:
+                # the title names its owner: "président de la Commission (européenne)"
+                inner = ent_of[end - 1]
+                while end in ent_of and ent_of[end] == inner:
+                    end += 1
             of, end = self._owner(words, end, ent_of, inner)
             if of is None and " ".join(title) in NEEDS_OWNER:
                 continue
