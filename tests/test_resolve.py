@@ -91,3 +91,33 @@ def test_resolve_press_credit_is_not_an_entity(extractor):
     found = _resolve(extractor, "Le président turc a appelé Moscou. (Reuters)", "2023-03-25")
     assert all("Reuters" not in t for t, _ in found)
     assert ("président turc", "Recep Tayyip Erdoğan") in found
+
+
+def test_resolve_surname_after_other_first_name_is_someone_else(extractor):
+    found = _resolve(extractor, "Le vice-Premier ministre, Alexandre Novak, a parlé à Vienne.",
+                     "2023-04-03")
+    assert ("Alexandre Novak", "Alexandre Novak") in found
+    assert all(e != "Katalin Novák" for _, e in found)
+
+
+def test_resolve_misspelt_first_name_keeps_the_known_person(extractor):
+    found = _resolve(extractor, "Recep Tayip Erdogan a téléphoné samedi.", "2023-03-25")
+    assert any(e == "Recep Tayyip Erdoğan" for _, e in found)
+
+
+def test_resolve_title_naming_its_organisation(extractor):
+    found = _resolve(extractor, "Le président de la Commission européenne s'est rendu à Zagreb.",
+                     "2013-07-01")
+    assert any("président de la Commission" in t and e == "José Manuel Barroso"
+               for t, e in found)
+
+
+def test_resolve_definite_description_is_the_salient_organisation(extractor):
+    found = _resolve(extractor, "L'OTAN se réunit à Vilnius. Le Conseil de l'Europe observe. "
+                                "L'Alliance doit trancher.", "2023-07-11")
+    assert ("L'Alliance", "NATO") in found or ("Alliance", "NATO") in found
+
+
+def test_resolve_seat_title(extractor):
+    found = _resolve(extractor, "Le chef du Kremlin a reçu son invité.", "2024-05-16")
+    assert ("chef du Kremlin", "Vladimir Putin") in found

@@ -337,11 +337,17 @@ class _ArticleResolver:
         return ent.end < len(self.doc) and self.words[ent.end] in ("que", "qu")
 
     def _add_unknown(self, ent) -> None:
-        etype = NER_TYPES.get(ent.label_)
-        if etype is None:
-            return
         start, end = self._trim(ent.start, ent.end)
         if start >= end:
+            return
+        if end - start == 1 and self.words[start] in CORE_WORDS and start > 0 and \
+                self.words[start - 1] in DEFINITE:
+            target = self._salient(CORE_WORDS[self.words[start]], self.words[start])
+            if target:
+                self.add(start - 1, end, target, "coref")
+            return
+        etype = NER_TYPES.get(ent.label_)
+        if etype is None:
             return
         span = self.doc[start:end]
         folded = fold(span.text)
@@ -349,11 +355,6 @@ class _ArticleResolver:
                 or self.gaz.country_of_adjective(folded) or self._after_ministry(start)):
             return
         if end - start == 1:
-            if folded in CORE_WORDS and start > 0 and self.words[start - 1] in DEFINITE:
-                target = self._salient(CORE_WORDS[folded])
-                if target:
-                    self.add(start - 1, end, target, "coref")
-                return
             if span.text in self.common and not span.text.isupper():
                 return
             if span[0].pos_ not in ("PROPN", "NOUN", "X"):
@@ -408,7 +409,7 @@ class _ArticleResolver:
             return
         if word in CORE_WORDS and i > 0 and self.words[i - 1] in DEFINITE and \
                 not self._followed_by_name(i):
-            target = self._salient(CORE_WORDS[word])
+            target = self._salient(CORE_WORDS[word], word)
             if target:
                 self.add(i - 1, i + 1, target, "coref")
             return
@@ -429,9 +430,10 @@ class _ArticleResolver:
         nxt = self.doc[i + 1]
         return nxt.pos_ in ("ADJ", "PROPN") or self.words[i + 1] in ("de", "du", "des", "d")
 
-    def _salient(self, etype: str) -> str | None:
-        """The entity of that type the article has named most often so far
-        (the latest wins a tie): what "l'organisation" or "le pays" refers to."""
+    def _salient(self, etype: str, word: str = "") -> str | None:
+        """The entity of that type that "l'Alliance" or "le pays" refers to: one
+        whose own names contain the word ("Alliance atlantique"), else the one
+        the article has named most often so far, the latest winning a tie."""
         counts: dict[str, int] = {}
         order: dict[str, int] = {}
         for n, m in enumerate(self.mentions):
@@ -441,7 +443,13 @@ class _ArticleResolver:
                 order[m.entity_id] = n
         if not counts:
             return None
-        return max(counts, key=lambda e: (counts[e], order[e]))
+
+        def named_so(eid: str) -> bool:
+            entity = self.gaz.entities.get(eid)
+            names = [entity.name, entity.name_fr, *entity.aliases] if entity else []
+            return bool(word) and any(word in fold(n).split() for n in names)
+
+        return max(counts, key=lambda e: (named_so(e), counts[e], order[e]))
 
 
 def resolve(doc, article: Article, gaz: Gazetteer) -> Resolution:

@@ -1,0 +1,373 @@
+"""Event coding in PLOVER from the dependency parse.
+
+``extract_events(doc, mentions, article)`` finds, sentence by sentence, the verbs
+and event nouns of the lexicon (``data/predicates.json``, see
+:mod:`veille.events_lexicon`), attaches the actor and place mentions around them
+(:mod:`veille.events_roles`), reads status and date (:mod:`veille.events_status`)
+and merges repeated events. Pure: no database, no file besides the lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .events_lexicon import Predicate, fold, match
+from .events_roles import (
+    CHAIN_DEPS, HAPPEN_VERBS, LIGHT_VERBS, MentionRef, Roles, borrowed_subject, climb, entity_type,
+    governing_verb, mention_refs, role_of, subject_refs,
+)
+from .events_status import Dates, clause_tense, pick_timex, speaks_of_now, status_of
+from .model import Article, Event, Mention
+
+GROUP_NOUNS = frozenset({"homme", "dirigeant", "chef", "president", "leader", "ministre",
+                         "responsable", "homologue", "diplomate", "femme"})
+CONSULT_ATTACH = frozenset({"a", "lors"})  # "au sommet", "lors du sommet"
+IMPERSONAL = frozenset({"falloir", "agir", "sembler", "paraitre", "exister", "rester", "etre"})
+CARRIER_NOUNS = frozenset({"paquet", "serie", "vague", "train", "salve", "procedure",
+                           "processus", "ensemble", "programme"})
+
+__all__ = ["extract_events"]
+
+
+@dataclass
+class Trigger:
+    token: object
+    pred: Predicate
+    last: int
+    parent: "Trigger | None" = None
+    roles: Roles = field(default_factory=Roles)
+
+
+def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event]:
+    """PLOVER events of one parsed article (``doc.text == article.text``)."""
+    refs = mention_refs(doc, mentions)
+    dates = Dates(doc, article)
+    events: list[Event] = []
+    last_subject: list[str] = []
+    for index, sent in enumerate(doc.sents):
+        sent_refs = [r for r in refs if sent.start <= r.head.i < sent.end]
+        sent_refs += _pair_refs(sent, sent_refs, events)
+        sent_refs += _pronoun_refs(sent, sent_refs, last_subject)
+        for event in _sentence_events(sent, index, sent_refs, dates):
+            if not _resumes(event, doc, events):
+                events.append(event)
+    return merge_events(events)
+
+
+def _pronoun_refs(sent, refs: list[MentionRef], last_subject: list[str]) -> list[MentionRef]:
+    """A subject "il"/"elle" stands for the latest subject mention before it
+    (this sentence or earlier ones); ``last_subject`` carries it across."""
+    out = []
+    subjects = sorted((r for r in refs if _phrase_top(r.head).dep_.startswith("nsubj")
+                       and r.etype != "PLACE"), key=lambda r: r.head.i)
+    pronouns = [t for t in sent if t.lower_ in ("il", "elle") and t.dep_.startswith("nsubj")
+                and fold(t.head.lemma_) not in IMPERSONAL]
+    for tok in sent:
+        for ref in subjects:
+            if ref.head.i == tok.i:
+                last_subject[:] = [ref.entity_id, ref.etype]
+        if tok in pronouns and last_subject:
+            out.append(MentionRef(last_subject[0], last_subject[1], tok, tok.i, tok.i))
+    return out
+
+
+def _phrase_top(tok):
+    while tok.dep_ in CHAIN_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _resumes(event: Event, doc, events: list[Event]) -> bool:
+    """"Cette réunion", "ce sommet": an event noun with a demonstrative takes
+    the actors it names into the latest earlier event of its type."""
+    trigger = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if trigger is None or not any(
+            c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in trigger.root.children):
+        return False
+    twin = next((e for e in reversed(events) if e.type == event.type), None)
+    if twin is None:
+        return False
+    twin.participants.extend(a for a in event.participants if a not in twin.participants)
+    twin.where = twin.where or event.where
+    return True
+
+
+def _pair_refs(sent, refs: list[MentionRef], events: list[Event]) -> list[MentionRef]:
+    """"les deux hommes / dirigeants" -> the two persons of the latest event."""
+    persons = next((p for p in (
+        [e for e in ev.participants if entity_type(e) == "PERSON"] for ev in reversed(events))
+        if len(p) == 2), None)
+    if not persons:
+        return []
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    out = []
+    for tok in sent:
+        if tok.i in covered or fold(tok.lemma_) not in GROUP_NOUNS:
+            continue
+        if any(c.dep_ == "nummod" and fold(c.text) == "deux" for c in tok.children):
+            out += [MentionRef(p, "PERSON", tok, tok.i, tok.i) for p in persons]
+    return out
+
+
+def _find_triggers(sent, refs: list[MentionRef]) -> list[Trigger]:
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    found: list[Trigger] = []
+    skip_until = -1
+    for tok in sent:
+        if tok.i <= skip_until or tok.i in covered:
+            continue
+        hit = match(tok)
+        if hit:
+            found.append(Trigger(tok, hit[0], hit[1]))
+            skip_until = hit[1]
+    return found
+
+
+def _absorb(triggers: list[Trigger]) -> None:
+    """A noun of the same type right below a trigger (its object, "lors de",
+    "à l'occasion de", "au sommet") is part of the same event."""
+    at = {t.token.i: t for t in triggers}
+    for trig in triggers:
+        if trig.pred.pos != "NOUN":
+            continue
+        cur, via_circ = trig.token, False
+        for _ in range(6):
+            via_circ = via_circ or fold(cur.lemma_) in ("lors", "occasion", "marge", "cours")
+            if cur.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or cur.head.i == cur.i:
+                break
+            prep = next((fold(c.text) for c in cur.children if c.dep_ == "case"), None)
+            direct = cur.dep_ in ("obj", "nsubj:pass") or (
+                trig.pred.type == "CONSULT" and prep in CONSULT_ATTACH) or via_circ
+            cur = cur.head
+            other = at.get(cur.i)
+            if other is not None:
+                if other.pred.type == trig.pred.type and (direct or trig.pred.mode == "summit"):
+                    trig.parent = other
+                break
+
+
+def _root(trig: Trigger) -> Trigger:
+    while trig.parent is not None:
+        trig = trig.parent
+    return trig
+
+
+def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates) -> list[Event]:
+    triggers = _find_triggers(sent, refs)
+    if not triggers:
+        return []
+    _absorb(triggers)
+    at = {t.token.i: t for t in triggers}
+    stop = set(at)
+    free: list[tuple[MentionRef, list]] = []
+    for ref in refs:
+        anchor, arg, path = climb(ref, stop)
+        if anchor is None:
+            free.append((ref, path))
+            continue
+        owner = at[anchor.i]
+        role = role_of(ref, anchor, arg, path, owner.pred)
+        _assign(owner.roles, role, ref)
+    for trig in triggers:
+        tok = trig.token
+        misparsed = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i
+        if trig.pred.pos == "VERB" and (not trig.roles.source or misparsed):
+            for ref in borrowed_subject(trig.token, refs):
+                trig.roles.add("source", ref)
+    events = []
+    for trig in triggers:
+        if trig.parent is not None:
+            _root(trig).roles.absorb(trig.roles)
+    for trig in triggers:
+        if trig.parent is None:
+            event = _build(trig, sent, index, refs, free, dates, stop)
+            if event is not None:
+                events.extend(split_meetings(trig, event))
+    return events
+
+
+def _assign(roles: Roles, role: str | None, ref: MentionRef) -> None:
+    if role is None:
+        return
+    if role in ("where", "visit"):
+        roles.places.append((ref.entity_id, ref.etype))
+        if role == "visit":
+            roles.add("both", ref)
+        return
+    if ref.etype == "PLACE":
+        return
+    roles.add(role, ref)
+
+
+def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop) -> Event | None:
+    tok, pred, roles = trig.token, trig.pred, trig.roles
+    clause_verb = tok if pred.pos == "VERB" else None
+    if pred.pos == "NOUN":
+        verb, rel, circ = governing_verb(tok)
+        if rel and verb is not None and not _direct(tok, verb):
+            rel = None
+        if verb is not None and verb.i not in stop:
+            clause_verb = _noun_clause(trig, verb, rel, circ, refs, free)
+    where = _where(roles, free, clause_verb, stop)
+    if where and entity_type(where) == "COUNTRY" and (
+            not roles.actors() or (pred.type == "RETREAT" and not roles.target)):
+        roles.target.append(where)  # "le coup d'État au Niger", "son retrait au Mali"
+    actors = roles.actors()
+    if not actors:
+        return None
+    if pred.mode == "visit" and where is None:
+        where = next((a for a in roles.target if entity_type(a) == "COUNTRY"), None)
+    status = status_of(tok, clause_verb, pred.pos == "NOUN")
+    when = _when(trig, sent, clause_verb, status, dates, stop)
+    if pred.symmetric:
+        source, target = [], []
+    else:
+        source, target = list(roles.source), [t for t in roles.target if t not in roles.source]
+    end_tok = tok.doc[trig.last]
+    mode = pred.mode
+    if pred.type == "CONSULT" and _by_phone(tok):
+        mode = "call"
+    return Event(pred.type, mode, source, target, actors, where, when, status, index,
+                 tok.idx, end_tok.idx + len(end_tok.text), tok.doc[tok.i:trig.last + 1].text)
+
+
+def split_meetings(trig: Trigger, event: Event) -> list[Event]:
+    """"Il a rencontré X et Y": one meeting of the subject with each person met."""
+    roles = trig.roles
+    met = [t for t in roles.target if entity_type(t) == "PERSON" and t not in roles.source]
+    if trig.pred.type != "CONSULT" or trig.pred.pos != "VERB" or not roles.source \
+            or len(met) < 2:
+        return [event]
+    others = [a for a in event.participants if a not in met]
+    return [replace(event, source=[], target=[], participants=others + [person])
+            for person in met]
+
+
+def _noun_clause(trig: Trigger, verb, rel: str | None, circ: bool, refs, free):
+    """Let an event noun borrow from the verb that governs it: the subject of a
+    light verb ("X a annoncé des sanctions") or of the clause around "lors de";
+    places and dates of "avoir lieu", "se tenir". Returns the verb whose tense
+    and mood the event takes, or None."""
+    roles, pred = trig.roles, trig.pred
+    lemma = fold(verb.lemma_)
+    light = rel in ("obj", "obl:arg", "obl") and lemma in LIGHT_VERBS
+    happen = bool(rel and rel.startswith("nsubj")) and lemma in HAPPEN_VERBS
+    if not (light or happen or circ):
+        return None
+    if (light and not roles.source) or (circ and pred.symmetric):
+        for ref in borrowed_subject_of(verb, refs):
+            roles.add("source", ref)
+    for ref, path in free:
+        anchor, arg, _ = climb(ref, {verb.i})
+        if anchor is None:
+            continue
+        role = role_of(ref, anchor, arg, path[: path.index(arg) + 1] if arg in path else path, pred)
+        if role in ("where", "visit") or (light and role == "target"):
+            _assign(roles, role, ref)
+    return verb
+
+
+def _direct(noun, verb) -> bool:
+    """The noun hangs on the verb directly, or through a carrier noun
+    ("un paquet de sanctions", "les procédures d'adhésion")."""
+    cur = noun
+    while cur.head.i != verb.i:
+        if fold(cur.head.lemma_) not in CARRIER_NOUNS:
+            return False
+        cur = cur.head
+    return True
+
+
+def borrowed_subject_of(verb, refs: list[MentionRef]) -> list[MentionRef]:
+    """The subject of ``verb``, or the one it borrows from its governor."""
+    found = subject_refs(verb, refs)
+    return found or borrowed_subject(verb, refs)
+
+
+def _where(roles: Roles, free, clause_verb, stop) -> str | None:
+    places = list(roles.places)
+    if not places and clause_verb is not None:
+        ancestors = {clause_verb.i} | {a.i for a in clause_verb.ancestors}
+        for ref, path in free:
+            if ref.etype != "PLACE":
+                continue
+            verb = next((t for t in path[1:] if t.pos_ in ("VERB", "AUX")), path[-1])
+            if verb.i in ancestors:
+                places.append((ref.entity_id, ref.etype))
+    for wanted in ("PLACE", "COUNTRY"):
+        for eid, etype in places:
+            if etype == wanted:
+                return eid
+    return None
+
+
+def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
+    tense = "future" if status in ("planned", "expected") else clause_tense(clause_verb)
+    found = dates.timexes(sent, tense)
+    anchors = [trig.token]
+    if clause_verb is not None:
+        anchors += [clause_verb] + [a for a in clause_verb.ancestors][:3]
+    blocked = stop - {trig.token.i}
+    tx = pick_timex(found, anchors, blocked) if found else None
+    if tx is not None:
+        return replace(tx.span)
+    if status == "reported" and clause_verb is not None and speaks_of_now(clause_verb):
+        return dates.article_day()
+    return None
+
+
+PHONE_WORDS = frozenset({"telephone", "telephonique", "visioconference", "video"})
+
+
+def _by_phone(tok) -> bool:
+    """"au téléphone", "par visioconférence", "entretien téléphonique"."""
+    near = list(tok.children) + [g for c in tok.children for g in c.children]
+    for word in near:
+        if fold(word.lemma_) not in PHONE_WORDS and fold(word.text) not in PHONE_WORDS:
+            continue
+        case = next((fold(c.text) for c in word.children if c.dep_ == "case"), None)
+        if word.dep_ == "amod" or case in ("au", "a", "par", "en"):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- merging
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _key_date(event: Event) -> str | None:
+    return event.when.start if event.when else None
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge events of the same type and date whose actors are the same (or,
+    for symmetric types, one set inside the other)."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((e for e in out if _same(e, event)), None)
+        if twin is None:
+            out.append(event)
+            continue
+        for attr in ("source", "target", "participants"):
+            bucket = getattr(twin, attr)
+            bucket.extend(a for a in getattr(event, attr) if a not in bucket)
+        twin.when = twin.when or event.when
+        if event.where and (twin.where is None or (
+                entity_type(twin.where) == "COUNTRY" and entity_type(event.where) == "PLACE")):
+            twin.where = event.where
+        twin.mode = twin.mode or event.mode
+    return out
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if _key_date(a) != _key_date(b):
+        # the same actors, one mention dated and one not: one event told twice
+        return pa == pb and a.status == b.status and None in (_key_date(a), _key_date(b)) \
+            and abs(a.sentence - b.sentence) <= 2
+    if pa == pb:
+        return True
+    return a.type in SYMMETRIC_TYPES and a.status == b.status and (pa <= pb or pb <= pa)

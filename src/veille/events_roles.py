@@ -1,0 +1,279 @@
+"""Actors and places of an event trigger, read from the dependency parse.
+
+Every actor or place mention of a sentence is attached to the nearest trigger
+above it in the parse (not across a subordinate clause); its role comes from the
+preposition that introduces it and from its syntactic function: subject or
+passive agent -> source, object or a preposition of the entry -> target,
+"entre" -> both sides, a place or a country after "en"/"dans"/"à" -> where.
+A trigger with no subject of its own borrows one from the verb that governs it
+(control verbs, conjoined verbs, relative "qui", light verbs of event nouns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .events_lexicon import Predicate, fold
+from .model import Mention, type_of
+
+ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORG"})
+CLAUSE_DEPS = frozenset({"acl:relcl", "ccomp", "advcl", "csubj", "parataxis",
+                         "csubj:pass", "root"})
+CHAIN_DEPS = frozenset({"conj", "appos", "flat", "flat:name", "fixed", "flat:foreign"})
+CIRC_WORDS = frozenset({"lors", "occasion", "marge", "cours", "cadre", "issue"})
+PRESENCE_WORDS = frozenset({"presence", "participation"})
+TARGET_WORDS = frozenset({"egard", "encontre", "endroit", "vis a vis"})
+PLACE_PREPS = frozenset({"a", "en", "dans"})
+LIGHT_VERBS = frozenset(fold(w) for w in (
+    "avoir tenir mener effectuer faire organiser lancer annoncer décider décréter "
+    "imposer adopter engager entamer poursuivre ordonner prononcer émettre "
+    "déclencher entreprendre accorder octroyer apporter offrir débloquer infliger "
+    "prendre instaurer établir proclamer publier présider renouveler prolonger "
+    "étendre durcir voter officialiser confirmer réclamer formaliser déposer "
+    "présenter obtenir recevoir conduire achever entériner lever alléger").split())
+HAPPEN_VERBS = frozenset(fold(w) for w in (
+    "avoir tenir dérouler ouvrir terminer commencer débuter achever poursuivre "
+    "intervenir survenir clore clôturer prévoir programmer reporter").split())
+_CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d": "de", "a": "a"}
+
+
+@dataclass
+class MentionRef:
+    """An actor or place mention mapped onto the tokens of the parse."""
+
+    entity_id: str
+    etype: str
+    head: object  # spaCy Token
+    first: int
+    last: int
+    mention: Mention | None = None
+
+
+@dataclass
+class Roles:
+    """What one trigger (and the triggers absorbed into it) found."""
+
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    both: list[str] = field(default_factory=list)
+    places: list[tuple[str, str]] = field(default_factory=list)  # (id, type)
+
+    def add(self, role: str, ref: MentionRef) -> None:
+        bucket = getattr(self, role)
+        if ref.entity_id not in bucket:
+            bucket.append(ref.entity_id)
+
+    def actors(self) -> list[str]:
+        out: list[str] = []
+        for eid in self.source + self.target + self.both:
+            if eid not in out:
+                out.append(eid)
+        return out
+
+    def absorb(self, other: "Roles") -> None:
+        for role in ("source", "target", "both"):
+            for eid in getattr(other, role):
+                if eid not in getattr(self, role):
+                    getattr(self, role).append(eid)
+        for place in other.places:
+            if place not in self.places:
+                self.places.append(place)
+
+
+def entity_type(entity_id: str | None) -> str | None:
+    """PERSON, COUNTRY, ORG or PLACE for a usable id, else None."""
+    if not entity_id:
+        return None
+    try:
+        return type_of(entity_id)
+    except (KeyError, ValueError):
+        return None
+
+
+def mention_refs(doc, mentions: list[Mention]) -> list[MentionRef]:
+    """Map usable mentions (no bare adjectives, typed ids) onto tokens."""
+    refs = []
+    for m in mentions:
+        etype = entity_type(m.entity_id)
+        if m.kind == "adjective" or etype not in ACTOR_TYPES | {"PLACE"}:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        refs.append(MentionRef(m.entity_id, etype, span.root, span.start, span.end - 1, m))
+    return refs
+
+
+def case_of(token) -> str | None:
+    """The folded preposition introducing ``token`` ("à" and "au" give "a")."""
+    if fold(token.lemma_) == "lors":
+        return "lors"
+    for child in token.children:
+        if child.dep_ in ("case", "mark") and child.i < token.i and child.pos_ in ("ADP", "SCONJ"):
+            word = fold(child.text)
+            return _CASE_NORMAL.get(word, word)
+    return None
+
+
+def is_passive(verb) -> bool:
+    return "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def climb(ref: MentionRef, stop: set[int]):
+    """Walk up from a mention head: (anchor token, argument head, path) where the
+    anchor is the first token of ``stop`` met, or (None, None, path) when the
+    walk leaves a subordinate clause or reaches the root first."""
+    path = [ref.head]
+    cur = ref.head
+    while True:
+        parent = cur.head
+        if parent.i == cur.i or cur.dep_ in CLAUSE_DEPS:
+            return None, None, path
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and parent.pos_ in ("VERB", "AUX"):
+            return None, None, path
+        path.append(parent)
+        if parent.i in stop:
+            return parent, cur, path
+        cur = parent
+
+
+def inner_case(path, arg) -> str | None:
+    """The preposition of the mention's own phrase (through conjuncts and
+    appositions), else None."""
+    for tok in path:
+        prep = case_of(tok)
+        if prep:
+            return prep
+        if tok.i == arg.i or tok.dep_ not in CHAIN_DEPS:
+            return None
+    return None
+
+
+def role_of(ref: MentionRef, anchor, arg, path, pred: Predicate) -> str | None:
+    """The role of a mention below ``anchor``: source, target, both, where,
+    visit (where and participant) or None."""
+    inner = inner_case(path, arg)
+    outer = case_of(arg)
+    prep = inner if inner and inner != "de" else outer
+    arg_word = fold(arg.lemma_)
+    if ref.etype == "PLACE":
+        return "where"
+    if ref.etype == "COUNTRY" and inner in PLACE_PREPS and not (
+            inner == "a" and "à" in pred.obj_preps):
+        return "visit" if pred.mode == "visit" else "where"
+    if arg_word in PRESENCE_WORDS:
+        return "both"
+    if arg_word in CIRC_WORDS or prep == "lors":
+        return None
+    if arg_word in TARGET_WORDS:
+        return "target"
+    if prep == "par":
+        return "source"
+    if prep == "entre":
+        return "both"
+    if prep and (prep in {fold(p) for p in pred.obj_preps}):
+        return "target"
+    if prep == "de" and pred.pos == "NOUN":
+        if pred.type == "RETREAT" and ref.etype == "ORG":
+            return "target"
+        return pred.of_role
+    if prep is not None:
+        return None
+    if pred.pos == "NOUN":
+        return None
+    dep = arg.dep_
+    if dep.startswith("nsubj"):
+        if arg.i > anchor.i and any(c.dep_.startswith("nsubj") and c.i < anchor.i
+                                    for c in anchor.children):
+            return "target"  # a second, post-verbal "subject" is a misparsed object
+        return "target" if dep == "nsubj:pass" and is_passive(anchor) else "source"
+    if dep == "obl:agent":
+        return "source"
+    if dep in ("obj", "iobj"):
+        return "target"
+    if dep in ("det", "amod", "nummod", "mark", "case", "cc"):
+        return None
+    return "source" if arg.i < anchor.i else "target"
+
+
+def subject_refs(verb, refs: list[MentionRef], grammatical: bool = False) -> list[MentionRef]:
+    """Mentions that are the subject of ``verb`` (pre-verbal, no preposition):
+    the agent for a passive verb, unless ``grammatical`` asks for the
+    grammatical subject (shared by conjoined verbs)."""
+    out = []
+    passive = is_passive(verb) and not grammatical
+    for ref in refs:
+        anchor, arg, path = climb(ref, {verb.i})
+        if anchor is None or inner_case(path, arg) or case_of(arg):
+            continue
+        if arg.dep_ == "obl:agent":
+            out.append(ref)
+        elif arg.dep_.startswith("nsubj") and not (arg.dep_ == "nsubj:pass" and passive):
+            out.append(ref)
+        elif arg.i < verb.i and arg.dep_ not in ("obj", "iobj", "nsubj:pass", "det", "amod"):
+            out.append(ref)
+    return out
+
+
+def antecedent_refs(noun, refs: list[MentionRef]) -> list[MentionRef]:
+    """Mentions covering ``noun`` or its conjuncts and appositions."""
+    out = []
+    for ref in refs:
+        if ref.first <= noun.i <= ref.last:
+            out.append(ref)
+            continue
+        cur = ref.head
+        while cur.dep_ in CHAIN_DEPS and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.i == noun.i:
+                out.append(ref)
+                break
+    return out
+
+
+def borrowed_subject(verb, refs: list[MentionRef], depth: int = 3) -> list[MentionRef]:
+    """The subject a verb without one takes from its governor: control verbs
+    (xcomp), conjoined verbs, relative "qui" (the antecedent)."""
+    for _ in range(depth):
+        rel = [c for c in verb.children if c.dep_.startswith("nsubj")
+               and "Rel" in c.morph.get("PronType")]
+        if verb.dep_ == "acl:relcl" and rel:
+            return antecedent_refs(verb.head, refs)
+        if verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+            return antecedent_refs(verb.head, refs)  # "X et Y se sont rencontrés" misparsed
+        participle = "Part" in verb.morph.get("VerbForm") and verb.dep_ in (
+            "obl:mod", "obl", "advmod", "dep", "acl")
+        if (verb.dep_ not in ("xcomp", "conj", "advcl") and not participle) or verb.head.i == verb.i:
+            return []
+        shared = verb.dep_ == "conj"
+        if participle:  # "Réunis à Tachkent, les dirigeants ont ..."; "Il a, dans X, salué"
+            acl = verb.dep_ == "acl"
+            verb = next((a for a in list(verb.ancestors)[:3] if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None or (acl and fold(verb.lemma_) not in ("avoir", "etre")):
+                return []  # an acl participle borrows only from a misparsed auxiliary
+            found = subject_refs(verb, refs)
+            if found:
+                return found
+            continue
+        verb = verb.head
+        found = subject_refs(verb, refs, grammatical=shared)
+        if found:
+            return found
+    return []
+
+
+def governing_verb(token):
+    """(verb, dependency of the phrase under it, circumstantial?) for a noun:
+    the nearest verb above it, and whether the path passes "lors de",
+    "à l'occasion de", "en marge de"."""
+    cur, circ = token, False
+    for _ in range(8):
+        if fold(cur.lemma_) in CIRC_WORDS or case_of(cur) == "lors":
+            circ = True
+        parent = cur.head
+        if parent.i == cur.i:
+            return None, None, circ
+        if parent.pos_ in ("VERB", "AUX"):
+            return parent, cur.dep_, circ
+        cur = parent
+    return None, None, circ

@@ -1,0 +1,175 @@
+"""Status (reported, planned, expected, hypothetical, negated) and date of an event.
+
+The status is read from the clause of the trigger and the chain of verbs that
+govern it through infinitives ("devrait rencontrer", "a décidé de rappeler"):
+
+- negated: "ne ... pas/jamais/plus/guère", "sans", "aucun(e)" before a noun;
+- hypothetical: a conditional that is not of "devoir" ("pourrait"), "si";
+- expected: "devrait" (conditional of devoir) + infinitive;
+- planned: future tense, "doit"/"va" + infinitive, "prévoir/envisager de",
+  "prévu(e)", "programmé", "prochain", "à venir".
+
+The date is the temporal expression of the trigger's clause, resolved with the
+clause tense; failing that the article date when the clause speaks of now
+(present or passé composé of a reported event), else None.
+"""
+
+from __future__ import annotations
+
+from .events_lexicon import fold
+from .model import Article, TimeSpan
+from .timex import Timex, find_timexes, tense_of_clause
+
+NEGATIONS = frozenset({"pas", "jamais", "plus", "guere", "point", "nullement", "aucunement"})
+PLAN_VERBS = frozenset({"prevoir", "envisager", "projeter", "programmer", "appreter",
+                        "planifier", "compter", "aller", "devoir"})
+PLAN_MODIFIERS = frozenset({"prevoir", "prevu", "programmer", "programme", "prochain",
+                            "futur", "planifier", "envisager", "envisage"})
+HYPOTHETICAL_MODIFIERS = frozenset({"eventuel", "possible", "hypothetique", "potentiel"})
+AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
+
+
+def verb_chain(verb, depth: int = 3) -> list:
+    """``verb`` and the verbs governing it through infinitives (xcomp)."""
+    chain = [verb]
+    while verb.head.i != verb.i and len(chain) <= depth and (verb.dep_ == "xcomp" or (
+            verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))):
+        verb = verb.head
+        chain.append(verb)
+    return chain
+
+
+def _finite(verb):
+    for child in verb.children:
+        if child.dep_ in AUX_DEPS and "Fin" in child.morph.get("VerbForm"):
+            return child
+    return verb if "Fin" in verb.morph.get("VerbForm") else None
+
+
+def _negated_clause(verb) -> bool:
+    words = {fold(c.text) for c in verb.children if c.dep_ in ("advmod", "det", "obj", "nsubj")}
+    has_ne = any(fold(c.text) in ("ne", "n") for c in verb.children)
+    if has_ne and words & NEGATIONS:
+        return True
+    return any(c.dep_ == "mark" and fold(c.text) == "sans" for c in verb.children)
+
+
+def _mood(tok) -> str:
+    return "cnd" if "Cnd" in tok.morph.get("Mood") else "fut" if "Fut" in tok.morph.get(
+        "Tense") else "other"
+
+
+def _noun_cues(noun) -> str | None:
+    if any(fold(c.text) in ("aucun", "aucune") for c in noun.children if c.dep_ == "det"):
+        return "negated"
+    if case := next((c for c in noun.children if c.dep_ == "case"), None):
+        if fold(case.text) == "sans":
+            return "negated"
+    for child in noun.children:
+        word = fold(child.lemma_)
+        if child.dep_ in ("amod", "acl") and word in HYPOTHETICAL_MODIFIERS:
+            return "hypothetical"
+        if child.dep_ in ("amod", "acl") and (word in PLAN_MODIFIERS or fold(child.text) in PLAN_MODIFIERS):
+            return "planned"
+        if word == "venir" and any(fold(c.text) == "a" for c in child.children):
+            return "planned"
+    head = noun.head
+    if noun.dep_ == "nsubj:pass" and fold(head.lemma_) in PLAN_MODIFIERS:
+        return "planned"
+    return None
+
+
+def status_of(trigger, clause_verb, is_noun: bool) -> str:
+    """The status of an event whose trigger is ``trigger`` (a token); for an
+    event noun, ``clause_verb`` is the verb whose tense and mood it takes
+    (None: the noun's own cues only)."""
+    found: set[str] = set()
+    if is_noun:
+        cue = _noun_cues(trigger)
+        if cue:
+            found.add(cue)
+    chain = verb_chain(clause_verb) if clause_verb is not None else []
+    for pos, verb in enumerate(chain):
+        if _negated_clause(verb):
+            found.add("negated")
+        if any(c.dep_ == "mark" and fold(c.text) in ("si", "s") for c in verb.children):
+            found.add("hypothetical")
+        finite = _finite(verb)
+        lemma = fold(verb.lemma_)
+        mood = _mood(finite) if finite is not None else "other"
+        if mood == "cnd":
+            found.add("expected" if lemma == "devoir" and pos > 0 else "hypothetical")
+        elif mood == "fut":
+            found.add("planned")
+        if pos > 0 and lemma in PLAN_VERBS and mood != "cnd":
+            found.add("planned")
+        if pos == 0 and verb.pos_ == "VERB" and fold(verb.lemma_) in PLAN_MODIFIERS and \
+                "Part" in verb.morph.get("VerbForm") and trigger.i != verb.i:
+            found.add("planned")
+    for status in ("negated", "hypothetical", "expected", "planned"):
+        if status in found:
+            return status
+    return "reported"
+
+
+def speaks_of_now(verb) -> bool:
+    """Present or passé composé (not imparfait, plus-que-parfait, passé simple,
+    future or conditional)."""
+    for tok in verb_chain(verb):
+        finite = _finite(tok)
+        if finite is None:
+            continue
+        tenses = finite.morph.get("Tense")
+        if "Imp" in tenses or "Fut" in tenses or "Cnd" in finite.morph.get("Mood"):
+            return False
+        if "Past" in tenses and finite is tok:  # passé simple
+            return False
+    return True
+
+
+def clause_tense(verb) -> str:
+    return tense_of_clause(verb) if verb is not None else "present"
+
+
+class Dates:
+    """Temporal expressions of the sentences of one article, found once per
+    (sentence, tense)."""
+
+    def __init__(self, doc, article: Article):
+        self.doc = doc
+        self.article = article
+        self._cache: dict[tuple[int, str], list[tuple[Timex, object]]] = {}
+
+    def timexes(self, sent, tense: str) -> list[tuple[Timex, object]]:
+        """(timex, head token) pairs of a sentence."""
+        key = (sent.start, tense)
+        if key not in self._cache:
+            found = []
+            for tx in find_timexes(sent.text, self.article.date, tense):  # type: ignore[arg-type]
+                if tx.kind == "duration":
+                    continue
+                span = self.doc.char_span(sent.start_char + tx.start, sent.start_char + tx.end,
+                                          alignment_mode="expand")
+                if span is not None and len(span):
+                    found.append((tx, span.root))
+            self._cache[key] = found
+        return self._cache[key]
+
+    def article_day(self) -> TimeSpan:
+        return TimeSpan(self.article.date, self.article.date,
+                        self.article.date_precision)  # type: ignore[arg-type]
+
+
+def pick_timex(found: list[tuple[Timex, object]], anchors: list, blocked: set[int]) -> Timex | None:
+    """The timex attached (through the parse, not across another trigger) to
+    the first anchor that has one; anchors go from the trigger outwards."""
+    for anchor in anchors:
+        for tx, head in found:
+            cur = head
+            for _ in range(10):
+                if cur.i == anchor.i:
+                    return tx
+                if cur.i in blocked or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+    return None

@@ -1,0 +1,223 @@
+"""Event coding (veille.events): triggers, actors and roles, place, date, status,
+merging. Sentences are our own; mentions are built from surface strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_predicates import events_of  # the shared mention-building helper
+
+RU, CN, JP, FR, DE, IN, PK, UA, KZ = (
+    "country:RU", "country:CN", "country:JP", "country:FR", "country:DE", "country:IN",
+    "country:PK", "country:UA", "country:KZ")
+PUTIN, XI, LULA, MODI, MACRON = (
+    "person:vladimir-putin", "person:xi-jinping", "person:luiz-inacio-lula-da-silva",
+    "person:narendra-modi", "person:emmanuel-macron")
+NAMES = {
+    "Russie": RU, "Chine": CN, "Japon": JP, "France": FR, "Allemagne": DE, "Inde": IN,
+    "Pakistan": PK, "Ukraine": UA, "Kazakhstan": KZ, "Poutine": PUTIN, "Xi Jinping": XI,
+    "Lula": LULA, "Modi": MODI, "Macron": MACRON, "Union européenne": "org:EU",
+    "OCS": "org:SCO", "G20": "org:G20", "Genève": ("place:geneva", "place"),
+    "Astana": ("place:astana", "place"), "Rio": ("place:rio-de-janeiro", "place"),
+    "russes": (RU, "adjective"), "président russe": (PUTIN, "title"),
+    "Pékin": (CN, "capital"),
+}
+FRIDAY = "2024-07-05"  # a Friday: "ce mercredi" is 2024-07-03, "jeudi prochain" 2024-07-11
+
+
+def only(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.participants) for e in events]
+    return found[0]
+
+
+def run(nlp, text, date=FRIDAY, precision="day"):
+    return events_of(nlp, text, NAMES, date, precision)
+
+
+# ------------------------------------------------------------ actors and roles
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("La Chine a condamné le Japon pour ses essais.", "PROTEST", [CN], [JP]),
+    ("Le Japon a été sanctionné par l'Union européenne.", "SANCTION", ["org:EU"], [JP]),
+    ("La France livre des obus à l'Ukraine.", "AID", [FR], [UA]),
+    ("La Russie a menacé l'Ukraine de représailles.", "THREATEN", [RU], [UA]),
+])
+def test_events_directed_event_has_source_and_target(nlp, text, type_, source, target):
+    event = only(run(nlp, text), type_)
+    assert event.source == source
+    assert event.target == target
+    assert set(event.participants) == set(source + target)
+
+
+@pytest.mark.parametrize("text, type_, actors", [
+    ("Macron a rencontré Lula mardi.", "CONSULT", {MACRON, LULA}),
+    ("Poutine et Xi Jinping se sont rencontrés mardi.", "CONSULT", {PUTIN, XI}),
+    ("La Chine, l'Inde et le Pakistan ont signé un accord commercial.", "AGREE", {CN, IN, PK}),
+    ("La France coopère avec l'Allemagne sur l'hydrogène.", "COOPERATE", {FR, DE}),
+])
+def test_events_symmetric_event_lists_all_actors_as_participants(nlp, text, type_, actors):
+    event = only(run(nlp, text), type_)
+    assert set(event.participants) == actors
+    assert event.source == [] and event.target == []
+
+
+def test_events_adjective_mention_is_never_an_actor(nlp):
+    events = run(nlp, "Les forces russes ont attaqué l'Ukraine dans la nuit.")
+    event = only(events, "ASSAULT")
+    assert RU not in event.participants
+    assert event.target == [UA]
+
+
+def test_events_event_without_actor_is_dropped(nlp):
+    assert run(nlp, "Une réunion a eu lieu hier soir dans la capitale.") == []
+
+
+def test_events_subject_pronoun_takes_latest_subject(nlp):
+    events = run(nlp, "Lula est arrivé lundi. Il a rencontré Modi le lendemain.")
+    assert set(only(events, "CONSULT").participants) == {LULA, MODI}
+
+
+def test_events_the_two_men_are_the_two_persons_of_the_previous_event(nlp):
+    text = ("Lula et Modi se sont rencontrés mardi à Genève. "
+            "Les deux hommes ont ensuite signé un accord sur l'éthanol.")
+    event = only(run(nlp, text), "AGREE")
+    assert set(event.participants) == {LULA, MODI}
+
+
+def test_events_subject_of_control_verb_is_borrowed(nlp):
+    event = only(run(nlp, "La France a décidé de rappeler son ambassadeur en Russie."),
+                 "SANCTION")
+    assert event.source == [FR]
+    assert event.mode == "recall"
+
+
+def test_events_light_verb_gives_subject_to_event_noun(nlp):
+    event = only(run(nlp, "L'Union européenne a imposé des sanctions contre la Russie."),
+                 "SANCTION")
+    assert event.source == ["org:EU"] and event.target == [RU]
+
+
+# ------------------------------------------------------------ place
+
+@pytest.mark.parametrize("text, where", [
+    ("Macron a rencontré Lula mardi à Genève.", "place:geneva"),
+    ("Macron a rencontré Lula mardi au Kazakhstan.", KZ),
+    ("Macron et Lula se sont rencontrés en Chine.", CN),
+])
+def test_events_place_introduced_by_preposition_goes_to_where(nlp, text, where):
+    event = only(run(nlp, text), "CONSULT")
+    assert event.where == where
+    if where.startswith("place:"):
+        assert where not in event.participants
+
+
+def test_events_visit_destination_is_place_and_participant(nlp):
+    event = only(run(nlp, "Lula s'est rendu en Chine la semaine dernière."), "CONSULT")
+    assert event.mode == "visit"
+    assert event.where == CN and CN in event.participants
+
+
+# ------------------------------------------------------------ date
+
+@pytest.mark.parametrize("text, status, start", [
+    ("Ce mercredi, Macron a rencontré Lula.", "reported", "2024-07-03"),
+    ("Macron doit rencontrer Lula jeudi prochain.", "planned", "2024-07-11"),
+    ("Macron a rencontré Lula le 2 mars 2023.", "reported", "2023-03-02"),
+])
+def test_events_when_is_the_timex_of_the_clause_read_with_its_tense(nlp, text, status, start):
+    event = only(run(nlp, text), "CONSULT")
+    assert event.status == status
+    assert event.when is not None and event.when.start == start
+
+
+def test_events_present_event_without_date_takes_article_date(nlp):
+    event = only(run(nlp, "La Chine condamne le Japon."), "PROTEST")
+    assert event.when is not None and event.when.start == FRIDAY
+
+
+def test_events_month_article_date_gives_month_precision(nlp):
+    event = only(run(nlp, "Ce mercredi, Macron a rencontré Lula.", "2024-07", "month"),
+                 "CONSULT")
+    assert event.when.start == "2024-07" and event.when.precision == "month"
+
+
+def test_events_background_past_without_date_has_no_date(nlp):
+    event = only(run(nlp, "La Russie avait attaqué l'Ukraine sans prévenir."), "ASSAULT")
+    assert event.when is None
+
+
+# ------------------------------------------------------------ status
+
+@pytest.mark.parametrize("text, status", [
+    ("Macron a rencontré Lula à Genève.", "reported"),
+    ("Macron n'a pas rencontré Lula à Genève.", "negated"),
+    ("Macron ne rencontrera jamais Lula.", "negated"),
+    ("La Chine a agi sans condamner la Russie.", "negated"),
+    ("Macron pourrait rencontrer Lula à Genève.", "hypothetical"),
+    ("Si Macron rencontre Lula, le dossier avancera.", "hypothetical"),
+    ("Macron devrait rencontrer Lula à Genève.", "expected"),
+    ("Macron rencontrera Lula à Genève.", "planned"),
+    ("Macron va rencontrer Lula à Genève.", "planned"),
+    ("Macron prévoit de rencontrer Lula à Genève.", "planned"),
+    ("La rencontre prévue entre Macron et Lula aura lieu à Genève.", "planned"),
+    ("Le prochain sommet de l'OCS se tiendra à Astana.", "planned"),
+])
+def test_events_status_from_negation_mood_tense_and_plan_words(nlp, text, status):
+    events = run(nlp, text)
+    assert events, text
+    assert events[0].status == status
+
+
+# ------------------------------------------------------------ merging, summits, samples
+
+def test_events_same_meeting_told_twice_is_one_event(nlp):
+    text = ("Macron a rencontré Lula mardi à Genève. "
+            "Macron et Lula se sont rencontrés mardi pour parler du climat.")
+    consult = [e for e in run(nlp, text) if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0].where == "place:geneva"
+
+
+def test_events_demonstrative_event_noun_adds_to_previous_event(nlp):
+    text = ("Le sommet de l'OCS s'est ouvert jeudi à Astana. "
+            "Cette réunion, présidée par Poutine, doit durer deux jours.")
+    event = only(run(nlp, text), "CONSULT")
+    assert {"org:SCO", PUTIN} <= set(event.participants)
+    assert event.where == "place:astana"
+
+
+def test_events_leaders_meeting_at_summit_in_city_is_one_consult(nlp):
+    text = ("En marge du sommet du G20 à Rio, Lula et Modi se sont rencontrés "
+            "ce mercredi pour évoquer le commerce.")
+    event = only(run(nlp, text), "CONSULT")
+    assert {LULA, MODI} <= set(event.participants)
+    assert event.where == "place:rio-de-janeiro"
+    assert event.when.start == "2024-07-03" and event.status == "reported"
+
+
+def test_events_planned_visit_of_title_holder_is_planned_visit(nlp):
+    text = ("Les deux ministres ont aussi évoqué la visite prévue du président russe "
+            "en Chine à l'automne.")
+    event = only(run(nlp, text), "CONSULT")
+    assert event.mode == "visit" and event.status == "planned"
+    assert PUTIN in event.participants and event.where == CN
+
+
+def test_events_phone_conversation_has_call_mode(nlp):
+    event = only(run(nlp, "Macron s'est entretenu samedi au téléphone avec Lula."), "CONSULT")
+    assert event.mode == "call" and set(event.participants) == {MACRON, LULA}
+
+
+def test_events_subject_meeting_several_people_gives_one_event_each(nlp):
+    events = run(nlp, "À Pékin, Lula a rencontré Xi Jinping et Modi.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert {frozenset(e.participants) for e in consult} == {
+        frozenset({LULA, XI}), frozenset({LULA, MODI})}
+
+
+def test_events_trigger_offsets_point_into_article_text(nlp):
+    text = "La Chine a condamné le Japon."
+    event = only(run(nlp, text), "PROTEST")
+    assert text[event.start:event.end] == event.trigger == "condamné"
+    assert event.sentence == 0
