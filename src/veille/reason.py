@@ -188,10 +188,14 @@ def claim_conflicts(store: Store) -> list[dict[str, Any]]:
         groups.setdefault((r["subject"], r["measure"], r["unit"]), []).append(r)
     out = []
     for (subject, measure, unit), claims in groups.items():
-        for i, a in enumerate(claims):
-            for b in claims[i + 1:]:
-                if a["article_id"] == b["article_id"] or _same_value(a["value"], b["value"]):
-                    continue
+        # each figure against the latest earlier figure from another article:
+        # a chain 9 -> 10 -> 10 gives one update, not every pair
+        for i, b in enumerate(claims):
+            earlier = [a for a in claims[:i] if a["article_id"] != b["article_id"]]
+            if not earlier:
+                continue
+            a = earlier[-1]
+            if not _same_value(a["value"], b["value"]):
                 out.append(_claim_conflict(store, subject, measure, unit, a, b))
     return out
 
