@@ -121,3 +121,39 @@ def test_resolve_definite_description_is_the_salient_organisation(extractor):
 def test_resolve_seat_title(extractor):
     found = _resolve(extractor, "Le chef du Kremlin a reçu son invité.", "2024-05-16")
     assert ("chef du Kremlin", "Vladimir Putin") in found
+
+
+def test_resolve_truncated_long_name_is_the_entity_it_begins(extractor):
+    from veille.gazetteer import load
+
+    assert load().by_prefix("Organisation du traité de l'Atlantique") == "org:NATO"
+    # a beginning two names share stands for neither (ECOWAS and ECCAS)
+    assert load().by_prefix("Communauté économique des États") is None
+
+
+@pytest.mark.parametrize("french, english", [
+    ("Ruben Vardanian", "Ruben Vardanyan"),
+    ("Artiom Charov", "Artyom Sharov"),
+    ("Soukha Balka", "Sukha Balka"),
+])
+def test_resolve_romanise_french_spelling(french, english):
+    from veille.resolve import romanise
+
+    assert romanise(french) == english
+
+
+def test_resolve_namesake_in_office_at_the_date(extractor):
+    for date in ("2023-08-27", "2023-09-02"):  # in office, then just deposed
+        found = _resolve(extractor, "Les militaires ont renversé le régime. Bongo est assigné "
+                                    "à résidence.", date)
+        assert ("Bongo", "Ali Bongo Ondimba") in found, date
+
+
+def test_resolve_region_described_is_not_listed_but_place_of_action_is(extractor):
+    from veille.reader import make_article
+
+    text = "Moscou courtise les pays d'Asie centrale. Un sommet s'est tenu en Asie centrale."
+    article = make_article(text, "2024-07-04", source="test")
+    records = extractor.records(article, extractor.nlp(article.text))
+    kinds = [m.kind for m in records.mentions if m.entity_id == "place:central-asia"]
+    assert kinds == ["region", "place"]

@@ -53,6 +53,8 @@ class Gazetteer:
     press: set[str] = field(default_factory=set)  # org ids of news agencies
     org_seats: dict[str, str] = field(default_factory=dict)  # place id -> org id ("Bruxelles")
     surface: list[Alias] = field(default_factory=list)  # every name as written, in load order
+    prefixes: dict[str, str | None] = field(default_factory=dict)  # 3+ first words -> entity
+    regions: set[str] = field(default_factory=set)  # place ids of regions, seas, continents
     version: int = DATA_VERSION
 
     # -- building ---------------------------------------------------------------
@@ -85,6 +87,23 @@ class Gazetteer:
         hits = self.lookup(name)
         return self.entities.get(hits[0].entity_id) if hits else None
 
+    def index_prefixes(self) -> None:
+        """First words (three or more) of long names, for names the NER cuts short:
+        "Communauté économique des États" is ECOWAS; a prefix of two entities' names
+        stands for neither."""
+        for key, bucket in self.aliases.items():
+            words = key.split()
+            for n in range(3, len(words)):
+                prefix = " ".join(words[:n])
+                owner = bucket[0].entity_id
+                if self.prefixes.get(prefix, owner) != owner:
+                    self.prefixes[prefix] = None
+                else:
+                    self.prefixes[prefix] = owner
+
+    def by_prefix(self, text: str) -> str | None:
+        return self.prefixes.get(fold(text))
+
     def capital_named(self, country_id: str, text: str) -> str | None:
         """The capital of a city-state named like it ("Luxembourg", "Singapour")."""
         for alias in self.lookup(text):
@@ -112,6 +131,9 @@ class Gazetteer:
 
     def offices_of(self, person_id: str, date: str) -> list[Position]:
         return [p for p in self._by_person.get(person_id, ()) if _covers(p.start, p.end, date)]
+
+    def positions_of_person(self, person_id: str) -> list[Position]:
+        return list(self._by_person.get(person_id, ()))
 
     def _positions_of(self, of: str) -> list[Position]:
         return self._by_of.get(of, [])
@@ -219,6 +241,8 @@ def _load_organisations(gaz: Gazetteer) -> None:
 def _load_places(gaz: Gazetteer) -> None:
     for row in _rows("places", "places", ("name",)):
         pid = f"place:{slug(row['name'])}"
+        if row.get("kind") in ("region", "sea", "continent") and not row.get("country"):
+            gaz.regions.add(pid)
         if pid not in gaz.entities:
             gaz.add_entity(Entity(pid, row["name"], "PLACE", row.get("name_fr", ""),
                                   row.get("wikidata")))
@@ -266,4 +290,5 @@ def load() -> Gazetteer:
     _load_places(gaz)
     _load_people(gaz)
     gaz.index_positions()
+    gaz.index_prefixes()
     return gaz

@@ -10,6 +10,7 @@ of their own, keyed by their normalised name.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field
@@ -52,6 +53,13 @@ HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "capitaine", "general", 
               "la", "les", "l", "cheikh", "emir", "roi", "reine", "prince", "princesse",
               "pape", "imam", "ayatollah", "chancelier", "chanceliere", "secretaire",
               "general", "senateur", "depute", "juge", "maitre", "me", "sir", "lord"}
+PARTICLES = {"de", "da", "do", "dos", "das", "di", "van", "von", "der", "al", "el", "ben", "bin",
+             "ould", "abu", "ibn"}
+# French spellings of Slavic and Armenian names against their English ones:
+# "Vardanian" / "Vardanyan", "Charov" / "Sharov", "Prigojine" / "Prigozhin".
+ROMANISATION = [(r"ou", "u"), (r"tch", "ch"), (r"(?<!t)ch", "sh"), (r"dj", "j"),
+                (r"(?<=[aeiouy])j|^j|(?<= )j", "zh"), (r"io", "yo"), (r"ia(?=n\b)", "ya"),
+                (r"ine\b", "in"), (r"ï", "i"), (r"gue", "ge"), (r"gui", "gi")]
 WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 JUNK = {"si", "ce", "cet", "cette", "selon", "pendant", "etats", "etat", "sud", "nord", "est",
         "ouest", "union", "conseil", "general", "excellences", "excellence", "publicite",
@@ -272,8 +280,10 @@ class _ArticleResolver:
             return
         alias = self._alias_of(ent)
         kind = alias.kind if alias else "name"
-        if kind == "surname" and self._other_first_name(ent, eid):
-            return
+        if kind == "surname":
+            if self._other_first_name(ent, eid):
+                return
+            eid = self._which_namesake(ent, eid)
         if kind == "capital":
             if self._is_place(ent):
                 self.add(ent.start, ent.end, eid, "place", ent.label_)
@@ -289,12 +299,42 @@ class _ArticleResolver:
                 return
         if kind == "name" and type_of(eid) == "PLACE":
             kind = "place"
+            prev = self.words[ent.start - 1] if ent.start > 0 else ""
+            if eid in self.gaz.regions and prev not in PLACE_PREPS:
+                # "les pays d'Asie centrale": a region described, not a place where
+                # something happens; kept as a mention, not listed as an entity
+                kind = "region"
         self.add(ent.start, ent.end, eid, kind, ent.label_)
+
+    def _which_namesake(self, ent, eid: str) -> str:
+        """"Bongo", "Sharif", "Aliev" name several people: the one the article has
+        already named in full, else the one in office at the article's date."""
+        candidates = [a.entity_id for a in self.gaz.lookup(ent.text)
+                      if a.kind == "surname" and type_of(a.entity_id) == "PERSON"]
+        if len(candidates) < 2:
+            return eid
+        named = {m.entity_id for m in self.mentions}
+        for cand in candidates:
+            if cand in named:
+                return cand
+        for cand in candidates:
+            if self.gaz.offices_of(cand, self.article.date):
+                return cand
+
+        def last_office(cand: str) -> str:
+            """When the person's latest office began: the most recent leader wins."""
+            starts = [p.start for p in self.gaz.positions_of_person(cand)
+                      if p.start and p.start <= self.article.date]
+            return max(starts, default="")
+
+        return max(candidates, key=last_office)
 
     def _other_first_name(self, ent, person_id: str) -> bool:
         """"Alexandre Novak" is not Katalin Novák: a surname preceded by a first
         name that is not the known person's makes an unknown person of both."""
         i = ent.start - 1
+        if i > 0 and self.words[i] in PARTICLES:
+            i -= 1  # "Diamantino de Azevedo"
         if i < 0 or i in self.taken or i in self.sent_first_tokens():
             return False
         prev = self.doc[i]
@@ -303,6 +343,8 @@ class _ArticleResolver:
         known = self.gaz.entities.get(person_id)
         names = [fold(n) for n in ([known.name, known.name_fr, *known.aliases] if known else [])]
         first = self.words[i]
+        if first in PARTICLES:
+            return False
         tokens = {t for n in names for t in n.split()}
         if any(SequenceMatcher(None, first, t).ratio() >= 0.8 for t in tokens):
             return False  # the person's own first name, maybe misspelt ("Tayip")
@@ -359,9 +401,15 @@ class _ArticleResolver:
                 return
             if span[0].pos_ not in ("PROPN", "NOUN", "X"):
                 return
+        if len(folded) < 2:
+            return
         known = self.gaz.lookup(span.text)
         if known:
             self.add(start, end, known[0].entity_id, known[0].kind, ent.label_)
+            return
+        truncated = self.gaz.by_prefix(span.text)
+        if truncated:
+            self.add(start, end, truncated, "name", ent.label_)
             return
         if etype == "PERSON":
             last = folded.split()[-1]
@@ -373,7 +421,10 @@ class _ArticleResolver:
         else:
             eid = f"x:{etype}:{slug(span.text)}"
         if eid not in self.entities:
-            self.entities[eid] = Entity(eid, span.text, etype, span.text, None, [span.text])
+            aliases = [span.text]
+            if etype in ("PERSON", "PLACE"):
+                aliases += [v for v in [romanise(span.text)] if v != span.text]
+            self.entities[eid] = Entity(eid, span.text, etype, span.text, None, aliases)
         self.add(start, end, eid, "unknown", ent.label_)
 
     def _after_ministry(self, start: int) -> bool:
@@ -450,6 +501,18 @@ class _ArticleResolver:
             return bool(word) and any(word in fold(n).split() for n in names)
 
         return max(counts, key=lambda e: (named_so(e), counts[e], order[e]))
+
+
+def romanise(name: str) -> str:
+    """The English romanisation a French spelling of a Slavic, Armenian or Central
+    Asian name most likely has; an extra alias for names the gazetteer lacks."""
+    out = []
+    for word in name.split():
+        low = word.lower()
+        for pattern, repl in ROMANISATION:
+            low = re.sub(pattern, repl, low)
+        out.append(low[:1].upper() + low[1:])
+    return " ".join(out)
 
 
 def resolve(doc, article: Article, gaz: Gazetteer) -> Resolution:
