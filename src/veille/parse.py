@@ -45,6 +45,8 @@ def _variants(text: str, kind: str) -> set[str]:
     else:
         forms |= {_strip_accents(text), _strip_capital_accents(text), text.upper(),
                   _strip_accents(text).upper()}
+        if kind == "name" and len(text.split()) >= 2 and not text[:1].islower():
+            forms.add(text[0].lower() + text[1:].lower())  # "commission européenne"
     forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
     return {f for f in forms if f.strip()}
 

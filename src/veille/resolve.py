@@ -46,7 +46,10 @@ CORE_WORDS = {"organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "groupe":
               "club": "ORG", "cartel": "ORG", "confederation": "ORG", "coalition": "ORG",
               "pays": "COUNTRY", "emirat": "COUNTRY", "royaume": "COUNTRY",
               "republique": "COUNTRY", "archipel": "COUNTRY"}
-DEFINITE = ("l", "le", "la", "cette", "cet", "ce")
+DEFINITE = ("l", "le", "la", "cette", "cet", "ce", "du", "au", "son", "sa", "leur")
+DEMONSTRATIVE = ("ce", "cet", "cette")
+QUALIFIABLE = {"bloc", "cartel", "alliance", "club", "union", "pays", "emirat", "royaume",
+               "republique", "archipel"}
 HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "capitaine", "general", "colonel",
               "lieutenant", "commandant", "marechal", "president", "presidente", "premier",
               "premiere", "ministre", "dr", "docteur", "professeur", "pr", "sa", "son", "le",
@@ -384,7 +387,7 @@ class _ArticleResolver:
             return
         if end - start == 1 and self.words[start] in CORE_WORDS and start > 0 and \
                 self.words[start - 1] in DEFINITE:
-            target = self._salient(CORE_WORDS[self.words[start]], self.words[start])
+            target = self._description(start)
             if target:
                 self.add(start - 1, end, target, "coref")
             return
@@ -460,7 +463,7 @@ class _ArticleResolver:
             return
         if word in CORE_WORDS and i > 0 and self.words[i - 1] in DEFINITE and \
                 not self._followed_by_name(i):
-            target = self._salient(CORE_WORDS[word], word)
+            target = self._description(i)
             if target:
                 self.add(i - 1, i + 1, target, "coref")
             return
@@ -474,14 +477,34 @@ class _ArticleResolver:
 
 
     def _followed_by_name(self, i: int) -> bool:
-        """"le pays hôte", "l'organisation régionale": a description that goes on
-        (an adjective, a complement) is not a bare reference."""
+        """Whether the description goes on in a way that makes it something else:
+        "le pays de Galles", "l'organisation terroriste", "le groupe Wagner".
+        A country described ("le pays nordique", "ce pays d'Afrique centrale") and a
+        bloc qualified ("le bloc panarabe") still refer back."""
         if i + 1 >= len(self.doc):
             return False
-        nxt = self.doc[i + 1]
-        return nxt.pos_ in ("ADJ", "PROPN") or self.words[i + 1] in ("de", "du", "des", "d")
+        nxt, word = self.doc[i + 1], self.words[i]
+        if nxt.pos_ == "PROPN" or (i + 1) in self.taken and CORE_WORDS[word] == "ORG":
+            return True
+        if CORE_WORDS[word] == "COUNTRY":
+            return bool(self.gaz.country_of_adjective(self.words[i + 1]))
+        if nxt.pos_ == "ADJ":
+            return word not in QUALIFIABLE
+        return self.words[i + 1] in ("de", "du", "des", "d")
 
-    def _salient(self, etype: str, word: str = "") -> str | None:
+    def _description(self, i: int) -> str | None:
+        """What "le pays", "ce bloc", "son pays" at token ``i`` refers to."""
+        word, det = self.words[i], self.words[i - 1]
+        etype = CORE_WORDS[word]
+        if det in ("son", "sa", "leur"):
+            if etype != "COUNTRY" or self.last_person is None:
+                return None
+            offices = self.gaz.offices_of(self.last_person, self.article.date)
+            owner = offices[0].of if offices else None
+            return owner if owner and type_of(owner) == "COUNTRY" else None
+        return self._salient(etype, word, latest=det in DEMONSTRATIVE)
+
+    def _salient(self, etype: str, word: str = "", latest: bool = False) -> str | None:
         """The entity of that type that "l'Alliance" or "le pays" refers to: one
         whose own names contain the word ("Alliance atlantique"), else the one
         the article has named most often so far, the latest winning a tie."""
@@ -500,6 +523,8 @@ class _ArticleResolver:
             names = [entity.name, entity.name_fr, *entity.aliases] if entity else []
             return bool(word) and any(word in fold(n).split() for n in names)
 
+        if latest:  # "ce pays": the one just named
+            return max(counts, key=lambda e: (named_so(e), order[e]))
         return max(counts, key=lambda e: (named_so(e), counts[e], order[e]))
 
 
