@@ -157,3 +157,16 @@ def test_resolve_region_described_is_not_listed_but_place_of_action_is(extractor
     records = extractor.records(article, extractor.nlp(article.text))
     kinds = [m.kind for m in records.mentions if m.entity_id == "place:central-asia"]
     assert kinds == ["region", "place"]
+
+
+def test_resolve_described_country_and_son_pays(extractor):
+    found = _resolve(extractor, "La Norvège a reçu la Finlande. La Finlande a signé. Le pays "
+                                "nordique rejoint l'Alliance. Le président Sauli Niinistö a "
+                                "salué son pays.", "2023-04-04")
+    assert ("Le pays", "Finland") in found
+    assert ("son pays", "Finland") in found
+
+
+def test_resolve_lower_case_multiword_name(extractor):
+    found = _resolve(extractor, "Les sanctions de la commission européenne tombent.", "2024-05-06")
+    assert ("commission européenne", "European Commission") in found
