@@ -179,6 +179,21 @@ def timeline(name, as_json, db):
     _emit(_open(db).timeline(name), as_json, "timeline")
 
 
+@main.command()
+@click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1.")
+@db_option
+def serve(port, db):
+    """HTTP API (/api/...) and a web page on 127.0.0.1, read-only."""
+    from .web import make_server
+
+    server = make_server(_open(db), port=port)
+    click.echo(f"veille serving {db or default_db()} on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
 @main.command(name="eval")
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False))
 @click.option("--report", "report_path", default=None, type=click.Path(dir_okay=False),

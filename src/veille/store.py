@@ -80,7 +80,7 @@ class Store:
     def __init__(self, path: str | Path = "veille.db"):
         self.path = str(path)
         try:
-            self.conn = sqlite3.connect(self.path)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode=WAL")
