@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .claims import extract_claims
+from .events import extract_events
+from .facts import extract_facts
 from .gazetteer import Gazetteer
 from .gazetteer import load as load_gazetteer
 from .model import Article, ArticleRecords, Entity, Sentence
+from .relations import extract_relations
 from .resolve import Resolver
 
 BATCH_SIZE = 32
@@ -34,10 +38,10 @@ class Extractor:
                      for i, s in enumerate(doc.sents)]
         resolution = self.resolver(doc, article)
         mentions = resolution.mentions
-        found_events = _run("events", "extract_events", doc, mentions, article)
-        found_facts = _run("facts", "extract_facts", doc, mentions, article)
-        found_facts += _run("relations", "extract_relations", doc, mentions, article)
-        found_claims = _run("claims", "extract_claims", doc, mentions, article)
+        found_events = extract_events(doc, mentions, article)
+        found_facts = extract_facts(doc, mentions, article)
+        found_facts += extract_relations(doc, mentions, article)
+        found_claims = extract_claims(doc, mentions, article)
         entities = dict(resolution.entities)
         for ref in _referenced(found_events, found_facts, found_claims):
             if ref not in entities and ref in self.gaz.entities:
@@ -51,21 +55,6 @@ class Extractor:
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.records(article, doc)
-
-
-def _run(module: str, func: str, *args):
-    """TEMPORARY while the extractors land: call them when present."""
-    import importlib
-
-    try:
-        mod = importlib.import_module(f"veille.{module}")
-    except ImportError:
-        return []
-    fn = getattr(mod, func, None)
-    try:
-        return fn(*args) if fn else []
-    except FileNotFoundError:
-        return []
 
 
 def _referenced(events, facts, claims) -> Iterator[str]:
