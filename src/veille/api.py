@@ -94,16 +94,13 @@ class Veille:
 
     def _extract(self, articles: Iterator[Article], report: IngestReport,
                  on_error) -> Iterator[ArticleRecords]:
-        ex = self.extractor
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in ex.nlp.pipe(pairs, as_tuples=True, batch_size=INGEST_BATCH):
-            try:
-                yield ex.records(article, doc)
-            except Exception as exc:  # one article's failure must not stop the batch
-                err = InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})")
-                report.rejected.append(err)
-                if on_error:
-                    on_error(err)
+        def failed(article: Article, exc: Exception) -> None:
+            err = InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})")
+            report.rejected.append(err)
+            if on_error:
+                on_error(err)
+
+        return self.extractor.process(articles, INGEST_BATCH, on_error=failed)
 
     # -- listings -------------------------------------------------------------------
     def entities(self, type: str | None = None, article: str | None = None) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ same code runs in one process, on Dask workers or behind a web server.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .claims import extract_claims
 from .events import extract_events
@@ -49,12 +49,20 @@ class Extractor:
         return ArticleRecords(article, sentences, entities, mentions,
                               found_events, found_facts, found_claims)
 
-    def process(self, articles: Iterable[Article],
-                batch_size: int = BATCH_SIZE) -> Iterator[ArticleRecords]:
-        """Parse with ``nlp.pipe`` in batches and extract, article by article."""
+    def process(self, articles: Iterable[Article], batch_size: int = BATCH_SIZE,
+                on_error: Callable[[Article, Exception], None] | None = None,
+                ) -> Iterator[ArticleRecords]:
+        """Parse with ``nlp.pipe`` in batches and extract, article by article.
+        With ``on_error``, an article whose extraction fails is reported there
+        and skipped, so that one bad article never stops a batch."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.records(article, doc)
+            try:
+                yield self.records(article, doc)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(article, exc)
 
 
 def _referenced(events, facts, claims) -> Iterator[str]:
