@@ -103,3 +103,21 @@ def test_ingest_sentences_are_searchable(samples_kb):
     rows = samples_kb.store.query(
         "SELECT text FROM sentences_fts WHERE sentences_fts MATCH ?", ("bielorussie",))
     assert rows and all("Biélorussie" in r["text"] for r in rows)
+
+
+def test_ingest_article_failing_extraction_is_reported_rest_goes_in(tmp_path, extractor,
+                                                                     monkeypatch):
+    _write(tmp_path / "in", 3)
+    real = extractor.records
+
+    def flaky(article, doc):
+        if "Paragraphe 1." in article.text:
+            raise ValueError("boom")
+        return real(article, doc)
+
+    monkeypatch.setattr(extractor, "records", flaky)
+    kb = Veille(tmp_path / "kb.db", extractor=extractor)
+    report = kb.ingest([tmp_path / "in"], progress=False)
+    assert report.added == 2
+    (err,) = report.rejected
+    assert err.source.endswith("a01.txt") and "extraction failed (ValueError: boom)" in err.reason
