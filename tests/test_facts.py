@@ -28,6 +28,13 @@ NAMES: dict[str, str | tuple[str, str]] = {
     "russes": ("country:RU", "adjective"), "Astana": ("place:astana", "place"),
     "Ursula von der Leyen": "person:ursula-von-der-leyen",
     "Vladimir Poutine": "person:vladimir-putin",
+    "Grèce": "country:GR", "Espagne": "country:ES", "Portugal": "country:PT",
+    "Pologne": "country:PL", "Hongrie": "country:HU", "Équateur": "country:EC",
+    "Gabon": "country:GA", "Royaume-Uni": "country:GB", "Norvège": "country:NO",
+    "Danemark": "country:DK", "Belgique": "country:BE", "Croatie": "country:HR",
+    "Égypte": "country:EG", "Syrie": "country:SY", "Ligue arabe": "org:LAS",
+    "Commission européenne": "org:EUROPEAN_COMMISSION", "Union": "org:EU",
+    "Varsovie": ("country:PL", "capital"),
 }
 
 
@@ -181,9 +188,119 @@ def test_facts_office_only_from_apposition(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "L'Autriche et la Suisse ne font pas partie de l'OTAN.",
     "Les diplomates russes ont rejoint Astana pour le sommet.",
     "Le Mali a quitté la salle avant la fin de la réunion.",
 ])
 def test_facts_none_from_negation_adjectives_or_without_organisation(nlp, text):
     assert facts_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, subjects, status", [
+    ("L'Autriche et la Suisse ne font pas partie de l'OTAN.",
+     {"country:AT", "country:CH"}, "negated"),
+    ("Selon Berne, la Suisse pourrait rejoindre l'OTAN un jour.", {"country:CH"}, "hypothetical"),
+])
+def test_facts_negated_and_hypothetical_kept_with_their_status(nlp, text, subjects, status):
+    facts = facts_of(nlp, text)
+    assert {(f.subject, f.status) for f in facts} == {(s, status) for s in subjects}
+    assert {f.object for f in facts} == {"org:NATO"}
+
+
+def lines_facts(nlp, text: str, date: str = "2024-07-05"):
+    """Facts of a text whose every line starts a sentence, as in the real pipeline."""
+    doc = nlp.make_doc(text)
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[i + 1].is_sent_start = True
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return extract_facts(doc, mentions_for(doc), article(text, date))
+
+
+def test_facts_members_listed_under_year_headings(nlp):
+    text = ("Qui compose l'OTAN aujourd'hui ?\n\nPays fondateurs, 1949\n\n"
+            "Belgique, Danemark et Norvège\n\n1952\n\nGrèce\n\n1999\n\nPologne et Hongrie")
+    facts = lines_facts(nlp, text)
+    assert {(f.subject, f.valid_from.start) for f in facts} == {
+        ("country:BE", "1949"), ("country:DK", "1949"), ("country:NO", "1949"),
+        ("country:GR", "1952"), ("country:PL", "1999"), ("country:HU", "1999")}
+    assert {(f.predicate, f.object) for f in facts} == {("member_of", "org:NATO")}
+
+
+def test_facts_bare_year_lines_without_membership_context_give_nothing(nlp):
+    text = "Le sommet de l'OTAN s'ouvre demain.\n\n2024\n\nGrèce et Pologne"
+    assert lines_facts(nlp, text) == []
+
+
+def test_facts_departure_with_parenthesised_entry_years_and_respectively(nlp):
+    text = ("Dans l'histoire de l'OPEP, l'Équateur (1973) et le Gabon (1975) s'en sont "
+            "retirés respectivement en 1992 et 1994.")
+    got = {(f.subject, f.predicate, f.valid_from.start) for f in facts_of(nlp, text)}
+    assert got == {("country:EC", "member_of", "1973"), ("country:GA", "member_of", "1975"),
+                   ("country:EC", "left", "1992"), ("country:GA", "left", "1994")}
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Le Royaume-Uni n'est plus membre de l'Union européenne depuis vendredi soir.",
+     "2020-02-01", ("country:GB", "left", "org:EU", "2020-01-31")),
+    ("La Grèce devient ce lundi le 12e membre de l'OTAN, selon Athènes.",
+     "2024-07-01", ("country:GR", "member_of", "org:NATO", "2024-07-01")),
+    ("La Croatie devient membre de l'Union européenne.",
+     "2013-07-01", ("country:HR", "member_of", "org:EU", "2013-07-01")),
+    ("Les dirigeants ont salué l'entrée de la Croatie au sein de l'OTAN le 1er avril 2009.",
+     "2009-04-02", ("country:HR", "member_of", "org:NATO", "2009-04-01")),
+    ("Le Parlement a approuvé mardi l'adhésion de la Suède à l'OTAN.",
+     "2024-01-24", ("country:SE", "candidate_of", "org:NATO", "2024-01-23")),
+    ("Le Caire a obtenu le rétablissement de l'adhésion de la Syrie à la Ligue arabe le 7 mai.",
+     "2023-05-09", ("country:SY", "member_of", "org:LAS", "2023-05-07")),
+])
+def test_facts_departures_and_accessions_in_nominal_or_present_form(nlp, text, date, expected):
+    facts = [f for f in facts_of(nlp, text, date) if f.predicate != "holds_office"]
+    assert [(f.subject, f.predicate, f.object, f.valid_from.start) for f in facts] == [expected]
+
+
+@pytest.mark.parametrize("text, org, members", [
+    ("Au départ, l'OCS réunissait la Chine et la Russie, rejointes en 2017 par l'Inde et "
+     "le Pakistan.", "org:SCO", {("country:CN", None), ("country:RU", None),
+                                 ("country:IN", "2017"), ("country:PK", "2017")}),
+    ("Le sommet du G7 – Allemagne, Canada et Japon – se tient en Italie.",
+     "org:G7", {("country:DE", None), ("country:CA", None), ("country:JP", None)}),
+    ("La CEDEAO se compose désormais du Mali et du Niger.",
+     "org:ECOWAS", {("country:ML", None), ("country:NE", None)}),
+    ("Le traité de l'OTAN lie une alliance de 3 pays : la Belgique, le Danemark et la Norvège.",
+     "org:NATO", {("country:BE", None), ("country:DK", None), ("country:NO", None)}),
+    ("L'OCS a accueilli ses six membres fondateurs de 2001 : la Chine, la Russie et le "
+     "Kazakhstan.", "org:SCO", {("country:CN", "2001"), ("country:RU", "2001"),
+                                ("country:KZ", "2001")}),
+])
+def test_facts_lists_introduced_in_other_forms(nlp, text, org, members):
+    facts = [f for f in facts_of(nlp, text) if f.predicate == "member_of"]
+    assert {(f.subject, f.valid_from.start if f.valid_from else None) for f in facts} == members
+    assert {f.object for f in facts} == {org}
+
+
+def test_facts_fronted_status_apposition_takes_the_salient_organisation(nlp):
+    text = ("L'OCS tient son sommet. L'OCS a publié un communiqué. L'OTAN observe. "
+            "Observateur depuis 2015, le Népal espère davantage.")
+    facts = facts_of(nlp, text)
+    assert [(f.subject, f.predicate, f.object, f.valid_from.start) for f in facts] == [
+        ("country:NP", "observer_of", "org:SCO", "2015")]
+
+
+def test_facts_anaphor_picks_organisation_whose_name_it_repeats(nlp):
+    text = ("L'Union européenne et la Commission européenne ont réagi. "
+            "L'Union compte désormais 3 pays : la Belgique, le Danemark et la Croatie.")
+    facts = facts_of(nlp, text)
+    assert {f.object for f in facts} == {"org:EU"} and len(facts) == 3
+
+
+def test_facts_committee_composed_of_states_is_not_a_membership(nlp):
+    text = ("La Ligue arabe s'est réunie au Caire. Les ministres ont formé un comité composé "
+            "de l'Égypte et de l'Arabie saoudite.")
+    assert facts_of(nlp, text) == []
+
+
+def test_facts_sentence_fragments_are_joined_before_reading_lists(nlp):
+    text = "L'OTAN compte parmi ses membres : la Belgique\n, le Danemark\n, la Norvège et la Grèce."
+    facts = lines_facts(nlp, text)
+    assert {f.subject for f in facts} == {"country:BE", "country:DK", "country:NO", "country:GR"}

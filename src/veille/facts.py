@@ -13,199 +13,32 @@
 
 Pronouns, clitics and nouns that stand for an organisation ("l'a intégré",
 "en devenir membre", "le bloc") resolve to the organisation mentioned last.
-Cue words live in ``data/facts_lexicon.json``. The helpers at the top of this
-module (lexicon, sentence views, actor mentions, tense and timex lookup) are
-shared with ``veille.relations`` and ``veille.claims``.
+Cue words live in ``data/facts_lexicon.json``. Shared helpers (lexicon, sentence
+views, actor mentions, tense and timex lookup, lists of states, heading lists) live
+in ``veille.facts_common`` and are re-exported here for ``veille.claims``.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
-from .model import Article, Fact, Mention, TimeSpan, type_of
-from .text import normalise_quotes
-from .timex import Timex, find_timexes, tense_of_clause
-
-LEXICON_PATH = Path(__file__).parent / "data" / "facts_lexicon.json"
-NOT_ACTORS = {"adjective", "place"}
-_PAREN_YEAR = re.compile(r"\(\s*(?:en\s+)?((?:1[89]|20)\d\d)\s*\)")
-_GLUE = re.compile(
-    r"(?:[\s,:()\-]|\bet\b|\bou\b|\bainsi que\b|\bpuis\b|\benfin\b|\baussi\b|\bde\b|\bdu\b"
-    r"|\bdes\b|\bd'|\bla\b|\ble\b|\bles\b|\bl'|\bau\b|\baux\b|\bà\b|\bsans oublier\b)*"
+from .facts_common import (  # noqa: F401 - re-exported for veille.claims and relations
+    LEXICON_PATH, NOT_ACTORS, PAREN_YEAR, YEAR, Group, SentenceView, clause_break,
+    entity_type, heading_lists, is_actor, is_glue, is_org, last_org_before, lexicon, lowered, rx,
+    sentence_views, state_groups, tense_at, timexes,
 )
-_LOCATIVE = re.compile(r"\b(?:à|au|depuis|de)\s*$")  # "à Vienne": a place, not a state
+from .model import Article, Fact, Mention, TimeSpan
+from .text import normalise_quotes
+
 _DONT = re.compile(r"\bdont\s+(?:la\s+|le\s+|les\s+|l')?$")
 _ORG_AFTER = re.compile(
-    r"[\s,]*(?:de|du|des|d'|à|au|aux|dans|en)?\s*(?:l'|la\s+|le\s+|les\s+)?")
+    r"[\s,]*(?:au\s+sein\s+(?:de|du|des|d')|de|du|des|d'|à|au|aux|dans|en)?\s*(?:l'|la\s+|le\s+|les\s+)?")
 _BEFORE_FOUNDED = re.compile(
     r"[\s,(]*(?:qui\s+)?(?:a\s+été\s+|avait\s+été\s+|fut\s+|est\s+|était\s+)?")
-DROPPED_STATUSES = ("negated", "hypothetical")  # not facts of the knowledge base
 _NOW_WORDS = re.compile(r"^(?:actuellement|aujourd'hui|désormais|à ce jour|maintenant|"
                         r"en ce moment|à présent)$")
-
-
-# --- shared helpers ---------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The cue lexicon (``data/facts_lexicon.json``), loaded once."""
-    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1024)
-def rx(pattern: str) -> re.Pattern[str]:
-    """A compiled, case-insensitive lexicon pattern."""
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def lowered(text: str) -> str:
-    """Lower case with ASCII apostrophes, same length as ``text`` (offsets hold)."""
-    text = normalise_quotes(text)
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-@dataclass
-class SentenceView:
-    """One sentence with its mentions; ``low`` is the lowered text, offsets are
-    relative to ``start`` (the sentence's offset in the article)."""
-
-    index: int
-    start: int
-    text: str
-    low: str
-    span: Any
-    mentions: list[Mention] = field(default_factory=list)
-
-    def rel(self, mention: Mention) -> tuple[int, int]:
-        return mention.start - self.start, mention.end - self.start
-
-
-def sentence_views(doc: Any, mentions: list[Mention]) -> list[SentenceView]:
-    views = [SentenceView(i, s.start_char, s.text, lowered(s.text), s)
-             for i, s in enumerate(doc.sents)]
-    for m in mentions:
-        if 0 <= m.sentence < len(views):
-            views[m.sentence].mentions.append(m)
-    for v in views:
-        v.mentions.sort(key=lambda m: m.start)
-    return views
-
-
-def entity_type(entity_id: str | None) -> str | None:
-    if not entity_id:
-        return None
-    try:
-        return type_of(entity_id)
-    except (KeyError, IndexError):
-        return None
-
-
-def is_actor(m: Mention, types: tuple[str, ...] = ("COUNTRY", "ORG")) -> bool:
-    """A mention that may stand as subject of a fact (never a bare adjective)."""
-    return m.kind not in NOT_ACTORS and entity_type(m.entity_id) in types
-
-
-def is_org(m: Mention) -> bool:
-    return bool(m.entity_id and m.entity_id.startswith("org:")) and m.kind not in NOT_ACTORS
-
-
-def last_org_before(mentions: list[Mention], pos: int) -> str | None:
-    """The organisation mentioned last before the absolute offset ``pos``."""
-    best: Mention | None = None
-    for m in mentions:
-        if m.end <= pos and is_org(m) and (best is None or m.start > best.start):
-            best = m
-    return best.entity_id if best else None
-
-
-def tense_at(view: SentenceView, rel_pos: int, default: str = "present") -> str:
-    """Tense of the clause holding the token at ``rel_pos`` of the sentence."""
-    for tok in view.span:
-        if tok.idx - view.start >= rel_pos:
-            try:
-                return tense_of_clause(tok)
-            except Exception:  # noqa: BLE001 - a parse oddity must not stop extraction
-                return default
-    return default
-
-
-def timexes(view: SentenceView, article: Article, tense: str) -> list[Timex]:
-    """Temporal expressions of the sentence (offsets relative to the sentence)."""
-    try:
-        return find_timexes(view.text, article.date, tense)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - an odd date must not stop extraction
-        return []
-
-
-def clause_break(low: str) -> list[int]:
-    """Offsets in ``low`` where a new clause starts ("tandis que", ";")."""
-    return [m.start() for m in rx(lexicon()["clause_breaks"]).finditer(low)]
-
-
-# --- groups of states ---------------------------------------------------------------
-
-@dataclass
-class Group:
-    """States listed together ("la Chine, l'Inde et le Pakistan")."""
-
-    members: list[Mention]
-    start: int  # relative to the sentence
-    end: int
-    dated: dict[str, str] = field(default_factory=dict)  # entity id -> year in "(1973)"
-
-
-def is_glue(gap: str) -> bool:
-    """Only list words between two items; or one or two words ending the previous
-    name before a comma ("les Emirats arabes unis, le Venezuela")."""
-    gap = _PAREN_YEAR.sub(" ", gap)
-    if _GLUE.fullmatch(gap):
-        return True
-    comma = gap.find(",")
-    return (0 < comma <= 20 and len(gap[:comma].split()) <= 2
-            and _GLUE.fullmatch(gap[comma:]) is not None)
-
-
-def state_groups(view: SentenceView, types: tuple[str, ...] = ("COUNTRY",)) -> list[Group]:
-    """Runs of actor mentions joined only by list glue, with per-item years."""
-    groups: list[Group] = []
-    pending: list[str] = []
-    for m in view.mentions:
-        s, e = view.rel(m)
-        if not is_actor(m, types) or (m.kind == "capital" and _LOCATIVE.search(view.low[:s])):
-            continue
-        if groups and s >= groups[-1].end and is_glue(view.low[groups[-1].end:s]):
-            gap = view.low[groups[-1].end:s]
-            _date_pending(groups[-1], pending, gap)
-            group = groups[-1]
-        else:
-            group = Group([], s, e)
-            groups.append(group)
-            pending = []
-        if all(x.entity_id != m.entity_id for x in group.members):
-            group.members.append(m)
-            pending.append(m.entity_id or "")
-        group.end = e
-    for g in groups:  # a year right after the last item: "et l'Angola (2007)"
-        tail = re.match(r"\s*\(\s*(?:en\s+)?((?:1[89]|20)\d\d)\s*\)", view.low[g.end:])
-        if tail:
-            for m in reversed(g.members):
-                if m.entity_id in g.dated:
-                    break
-                g.dated[m.entity_id or ""] = tail.group(1)
-    return groups
-
-
-def _date_pending(group: Group, pending: list[str], gap: str) -> None:
-    year = _PAREN_YEAR.search(gap)
-    if year:
-        for eid in pending:
-            group.dated[eid] = year.group(1)
-        pending.clear()
 
 
 # --- membership ---------------------------------------------------------------------
@@ -216,6 +49,7 @@ class Cue:
     start: int
     end: int
     side: str
+    org: str | None = None  # the organisation the cue itself names
 
 
 def _right_cue(view: SentenceView, g: Group, stop: int) -> Cue | None:
@@ -231,6 +65,8 @@ def _right_cue(view: SentenceView, g: Group, stop: int) -> Cue | None:
 
 
 def _left_cue(view: SentenceView, start: int, g: Group) -> Cue | None:
+    """The left cue ending last before the list (the longest one on a tie); the words
+    between may not close a parenthesis opened before it ("membres de l'OCS (OCS) ...")."""
     window = view.low[start:g.start]
     best: Cue | None = None
     for rule in lexicon()["membership"]:
@@ -238,23 +74,27 @@ def _left_cue(view: SentenceView, start: int, g: Group) -> Cue | None:
             continue
         for m in rx(rule["re"]).finditer(window):
             gap = window[m.end():]
-            if len(gap) > rule.get("max_gap", 40) or re.search(r"[.;]", gap):
+            if len(gap) > rule.get("max_gap", 40) or re.search(r"[.;)]", gap):
                 continue
-            if best is None or start + m.end() > best.end:
-                best = Cue(rule, start + m.start(), start + m.end(), "left")
+            s, e = start + m.start(), start + m.end()
+            if best is None or e > best.end or (e == best.end and s < best.start):
+                best = Cue(rule, s, e, "left")
     return best
 
 
-def _paren_cue(view: SentenceView, g: Group, left: int) -> Cue | None:
-    """A list in parentheses right after an organisation: "les BRICS (le Brésil, ...)"."""
-    opening = view.low.rfind("(", left, g.start)
-    if opening == -1 or ")" in view.low[opening:g.start] or g.start - opening > 40:
+def _paren_cue(view: SentenceView, g: Group) -> Cue | None:
+    """A list in parentheses or dashes right after an organisation: "les BRICS (le
+    Brésil, ...)", "les pays du G7 – Allemagne, Canada ... –"."""
+    head = view.low[max(0, g.start - 40):g.start]
+    opening = max(head.rfind("("), head.rfind("–"), head.rfind("—"), head.rfind(" - "))
+    if opening == -1 or ")" in head[opening:]:
         return None
+    opening += max(0, g.start - 40)
     for m in view.mentions:
         s, e = view.rel(m)
         if is_org(m) and e <= opening and opening - e <= 3:
             rule = {"predicate": "member_of", "kind": "list", "org": "left"}
-            return Cue(rule, opening, opening + 1, "left")
+            return Cue(rule, opening, opening + 1, "left", m.entity_id)
     return None
 
 
@@ -271,6 +111,8 @@ def _windows(view: SentenceView, groups: list[Group], i: int) -> tuple[int, int]
 
 def _org_for(view: SentenceView, mentions: list[Mention], g: Group, cue: Cue,
              left: int, right: int) -> str | None:
+    if cue.org:
+        return cue.org
     lex = lexicon()
     orgs = [(view.rel(m), m) for m in view.mentions if is_org(m)]
     mode = cue.rule["org"]
@@ -281,13 +123,17 @@ def _org_for(view: SentenceView, mentions: list[Mention], g: Group, cue: Cue,
             if cue.start <= s <= cue.end + 50 and s < right:
                 return m.entity_id
         tail = view.low[cue.end:min(right, cue.end + 40)]
+        before_cue = view.start + cue.start
         if re.search(_DONT, view.low[left:g.start]):
             return last_org_before(mentions, before_group)
-        if rx(lex["org_clitics"]).search(view.low[g.end:cue.end]) or anaphor.search(tail):
-            return last_org_before(mentions, before_group)
-        return last_org_before(mentions, before_group) if mode == "fallback" else None
+        named = anaphor.search(tail)
+        if named:
+            return _org_named_by(mentions, before_cue, named.group(0))
+        if rx(lex["org_clitics"]).search(view.low[g.end:cue.end]):
+            return last_org_before(mentions, before_cue)
+        return last_org_before(mentions, before_cue) if mode == "fallback" else None
     after = [m for (s, _e), m in orgs
-             if g.end <= s <= g.end + 12 and _ORG_AFTER.fullmatch(view.low[g.end:s])]
+             if g.end <= s <= g.end + 20 and _ORG_AFTER.fullmatch(view.low[g.end:s])]
     if after and mode != "left":
         return after[0].entity_id
     inside = [m for (s, _e), m in orgs if left <= s < g.start]
@@ -295,13 +141,35 @@ def _org_for(view: SentenceView, mentions: list[Mention], g: Group, cue: Cue,
         return inside[-1].entity_id
     if re.search(_DONT, view.low[left:g.start]):
         return last_org_before(mentions, before_group)
+    named = anaphor.search(view.low[left:cue.end] if mode == "left"
+                           else view.low[left:min(right, g.end + 40)])
+    if named:
+        return _org_named_by(mentions, before_group, named.group(0))
     if mode == "left":
-        hit = (anaphor.search(view.low[left:cue.start])
-               or re.search(r"\bses\b", view.low[left:cue.end]))
+        hit = re.search(r"\b(?:ses|membres)\b", view.low[left:cue.end])
         return last_org_before(mentions, before_group) if hit else None
-    if mode == "fallback" or anaphor.search(view.low[left:min(right, g.end + 40)]):
-        return last_org_before(mentions, before_group)
-    return None
+    return last_org_before(mentions, before_group) if mode == "fallback" else None
+
+
+def _org_named_by(mentions: list[Mention], pos: int, anaphor: str) -> str | None:
+    """The organisation an anaphor stands for: the last one whose name holds the
+    anaphor's noun ("l'Union" -> "Union européenne", not the Commission named after
+    it), else the last one named."""
+    noun = lowered(anaphor).split()[-1].split("'")[-1]
+    for m in sorted(mentions, key=lambda x: -x.start):
+        if m.end <= pos and is_org(m) and noun in lowered(m.text):
+            return m.entity_id
+    return last_org_before(mentions, pos)
+
+
+def _salient_org(mentions: list[Mention], pos: int) -> str | None:
+    """The organisation named most often before ``pos`` (the last one on a tie)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        if m.end <= pos and is_org(m) and m.entity_id:
+            n, _ = counts.get(m.entity_id, (0, 0))
+            counts[m.entity_id] = (n + 1, m.start)
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _status(context: str) -> str:
@@ -312,24 +180,55 @@ def _status(context: str) -> str:
     return "stated"
 
 
+def _article_span(article: Article) -> TimeSpan:
+    return TimeSpan(article.date, article.date, article.date_precision, "")
+
+
+def _clause_dates(view: SentenceView, article: Article, tense: str, left: int,
+                  right: int) -> list[Any]:
+    return [t for t in timexes(view, article, tense)
+            if t.kind != "duration" and left <= t.start and t.end <= right]
+
+
 def _valid_from(view: SentenceView, article: Article, g: Group, cue: Cue, status: str,
                 left: int, right: int) -> TimeSpan | None:
+    """The date of the entry (see docs/facts.md); a present-tense accession with no
+    date of its own ("devient membre") happens on the article's date."""
     kind = cue.rule["kind"]
-    if kind == "list":
-        return None
+    if kind == "list":  # only "les membres fondateurs de 2001 : ..." dates a list
+        founders = re.search(r"fondat\w*\s+(?:de|en)\s+(" + YEAR + ")", view.low[cue.start:g.start])
+        return TimeSpan(founders.group(1), founders.group(1), "year", founders.group(1)) \
+            if founders else None
     default = "future" if status in ("expected", "planned") else "past"
-    tense = tense_at(view, cue.start, default)
-    if tense == "present" and kind == "event" and status == "stated":
-        tense = default
-    found = [t for t in timexes(view, article, tense)
-             if t.kind != "duration" and left <= t.start and t.end <= right]
+    said = tense_at(view, cue.start, default)
+    tense = default if said == "present" and kind == "event" and status == "stated" else said
+    found = _clause_dates(view, article, tense, left, right)
     if kind == "state":
         found = [t for t in found if t.text.lower().startswith("depuis")]
     else:
         found = [t for t in found if not _NOW_WORDS.match(t.text.lower())]
     after = [t for t in found if t.start >= g.end]
     chosen = (after or found or [None])[0]
+    if chosen is None and kind == "event" and status == "stated" and said == "present":
+        return _article_span(article)
     return chosen.span if chosen else None
+
+
+def _respectively(view: SentenceView, article: Article, g: Group, cue: Cue,
+                  right: int) -> list[TimeSpan | None]:
+    """"A et B se sont retirés respectivement en 1992 et 1994": one date per item."""
+    hit = re.search(r"\brespectivement\b", view.low[cue.start:right])
+    if not hit:
+        return []
+    at = cue.start + hit.end()
+    dates = [t for t in _clause_dates(view, article, "past", at, right)]
+    return [t.span for t in dates[:len(g.members)]] if len(dates) >= len(g.members) else []
+
+
+def _fact(subject: str, predicate: str, org: str, since: TimeSpan | None, status: str,
+          view: SentenceView, start: int, end: int) -> Fact:
+    return Fact(subject, predicate, org, since, None, status, view.index,  # type: ignore[arg-type]
+                start=view.start + start, end=view.start + end)
 
 
 def _membership(view: SentenceView, mentions: list[Mention], article: Article) -> list[Fact]:
@@ -340,26 +239,77 @@ def _membership(view: SentenceView, mentions: list[Mention], article: Article) -
         rcue = _right_cue(view, g, right)
         lcue = _left_cue(view, left, g)
         cue = rcue if rcue and (rcue.start - g.end <= 15 or lcue is None) else lcue
-        if cue is None:
-            cue = _paren_cue(view, g, left)
+        cue = cue or _paren_cue(view, g)
         if cue is None:
             continue
         org = _org_for(view, mentions, g, cue, left, right)
         if org is None:
             continue
-        ctx = view.low[g.end:cue.end] if cue.side == "right" else view.low[left:cue.end]
+        if cue.side == "right":
+            ctx = view.low[g.end:cue.start if cue.rule.get("negation_in_cue") else cue.end]
+        else:
+            ctx = view.low[left:cue.end]
         status = _status(ctx)
-        if status in DROPPED_STATUSES:
-            continue
         since = _valid_from(view, article, g, cue, status, left, right)
-        for m in g.members:
+        each = _respectively(view, article, g, cue, right)
+        pred = cue.rule["predicate"]
+        span = (min(g.start, cue.start), max(g.end, cue.end))
+        for k, m in enumerate(g.members):
             if m.entity_id == org:
                 continue
-            year = g.dated.get(m.entity_id or "") if cue.rule["predicate"] == "member_of" else None
-            start = TimeSpan(year, year, "year", year) if year else since
-            facts.append(Fact(m.entity_id or "", cue.rule["predicate"], org, start, None,
-                              status, view.index, start=view.start + min(g.start, cue.start),
-                              end=view.start + max(g.end, cue.end)))  # type: ignore[arg-type]
+            year = g.dated.get(m.entity_id or "")
+            dated = TimeSpan(year, year, "year", year) if year else None
+            if pred == "member_of":
+                facts.append(_fact(m.entity_id or "", pred, org, dated or since, status, view,
+                                   *span))
+                continue
+            facts.append(_fact(m.entity_id or "", pred, org, each[k] if each else since,
+                               status, view, *span))
+            if dated and pred == "left":  # "A (1973) s'est retiré": it had joined in 1973
+                facts.append(_fact(m.entity_id or "", "member_of", org, dated, "stated",
+                                   view, *span))
+    return facts
+
+
+_FRONTED = re.compile(r"^\W*(membre|observat(?:eur|rice)|(?:pays\s+)?candidat|partenaire\s+de"
+                      r"\s+dialogue)e?s?\b([^,;.]{0,80}),\s*")
+_FRONTED_PRED = {"m": "member_of", "o": "observer_of", "p": "candidate_of",
+                 "c": "candidate_of"}
+
+
+def _fronted(view: SentenceView, mentions: list[Mention], article: Article) -> list[Fact]:
+    """"Membre de l'OTAN depuis 2009, le pays ...", "Observateur depuis 2015, Minsk ...":
+    the subject is the state (or description of one) right after the comma."""
+    hit = _FRONTED.match(view.low)
+    if not hit:
+        return []
+    word = hit.group(1)
+    pred = "dialogue_partner_of" if word.startswith("partenaire") else _FRONTED_PRED[word[0]]
+    subject = next((m for m in view.mentions if is_actor(m, ("COUNTRY",))
+                    and 0 <= view.rel(m)[0] - hit.end() <= 3), None)
+    if subject is None:
+        return []
+    named = [m for m in view.mentions if is_org(m) and hit.start(2) <= view.rel(m)[0] < hit.end()]
+    org = named[0].entity_id if named else _salient_org(mentions, view.start)
+    if org is None:
+        return []
+    since = [t for t in _clause_dates(view, article, "past", hit.start(2), hit.end())
+             if t.text.lower().startswith("depuis")]
+    return [_fact(subject.entity_id or "", pred, org, since[0].span if since else None,
+                  "stated", view, 0, view.rel(subject)[1])]
+
+
+def _heading_lists(views: list[SentenceView], mentions: list[Mention]) -> list[Fact]:
+    """Members laid out as headings and lines (see ``facts_common.heading_lists``); the
+    organisation is the one named last before each line."""
+    facts: list[Fact] = []
+    for view, group, year in heading_lists(views):
+        org = last_org_before(mentions, view.start)
+        span = TimeSpan(year, year, "year", year) if year else None
+        for m in group.members:
+            if org and m.entity_id != org:
+                facts.append(_fact(m.entity_id or "", "member_of", org, span, "stated", view,
+                                   group.start, group.end))
     return facts
 
 
@@ -418,7 +368,10 @@ def _offices(view: SentenceView) -> list[Fact]:
 # --- entry point -----------------------------------------------------------------------
 
 def _precision_rank(span: TimeSpan | None) -> int:
-    return {"day": 0, "month": 1, "year": 2}.get(span.precision, 3) if span else 9
+    """Finer first; a date read in the text before the article date used by default."""
+    if span is None:
+        return 99
+    return {"day": 0, "month": 2, "year": 4}.get(span.precision, 6) + (0 if span.text else 1)
 
 
 def merge_facts(facts: list[Fact]) -> list[Fact]:
@@ -435,8 +388,11 @@ def extract_facts(doc: Any, mentions: list[Mention], article: Article) -> list[F
     """Membership, founding and office facts stated in the article."""
     ordered = sorted(mentions, key=lambda m: m.start)
     facts: list[Fact] = []
-    for view in sentence_views(doc, ordered):
+    views = sentence_views(doc, ordered, join_fragments=True)
+    facts += _heading_lists(views, ordered)
+    for view in views:
         facts += _membership(view, ordered, article)
+        facts += _fronted(view, ordered, article)
         facts += _founded(view, ordered, article)
         facts += _offices(view)
     return merge_facts(facts)

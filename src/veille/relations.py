@@ -21,7 +21,7 @@ import re
 from itertools import combinations
 from typing import Any
 
-from .facts import SentenceView, clause_break, is_actor, lexicon, rx, sentence_views
+from .facts_common import SentenceView, clause_break, is_actor, lexicon, rx, sentence_views
 from .model import Article, Fact, Mention
 
 _BEFORE_GAP = re.compile(
