@@ -134,3 +134,119 @@ def test_claims_as_of_takes_the_clause_date(nlp):
 ])
 def test_claims_none_from_dates_ordinals_ages_names(nlp, text):
     assert claims_of(nlp, text) == []
+
+
+MORE_NAMES = dict(NAMES, **{
+    "Tchad": "country:TD", "Mali": "country:ML", "Nigeria": "country:NG",
+    "tchadiens": ("country:TD", "adjective"), "Français": ("country:FR", "demonym"),
+    "Donbass": ("place:donbas", "place"), "Mahamat Déby": "person:mahamat-deby",
+    "AES": "org:AES",
+})
+
+
+def claims_with(nlp, text: str, date: str = "2024-07-05"):
+    doc = nlp(text)
+    art = Article("test", date, "day", text)  # type: ignore[arg-type]
+    return extract_claims(doc, mentions_for(doc, MORE_NAMES), art)
+
+
+@pytest.mark.parametrize("text, subject, value", [
+    ("Avec la Bosnie, l'OTAN aurait un 33e membre.", "org:NATO", 33),
+    ("Le Tchad deviendrait le trente-troisième membre de l'OTAN.", "org:NATO", 33),
+    ("Le Mali est devenu le 14e État membre de l'OPEP en 2024.", "org:OPEC", 14),
+])
+def test_claims_ordinal_member_count(nlp, text, subject, value):
+    (claim,) = claims_with(nlp, text)
+    assert (claim.subject, claim.measure, claim.value, claim.unit) == (
+        subject, "member count", value, "countries")
+
+
+@pytest.mark.parametrize("text", [
+    "Le Tchad a accueilli les trois pays pour un sommet.",
+    "Le Mali organise le 15e sommet de l'AES.",
+])
+def test_claims_back_reference_and_plain_ordinal_are_not_claims(nlp, text):
+    assert claims_with(nlp, text) == []
+
+
+def test_claims_country_count_with_organisation_possessor(nlp):
+    (claim,) = claims_with(nlp, "Les cinq pays de l'OPEP se réunissent à Vienne.")
+    assert (claim.subject, claim.measure, claim.value) == ("org:OPEC", "member count", 5)
+
+
+def test_claims_casualties_take_the_state_of_the_soldiers(nlp):
+    text = ("Le ministre a fait état de 2.300 tués et 4.100 blessés parmi les soldats "
+            "tchadiens. Il énumère aussi la perte de 40 drones.")
+    got = {(c.subject, c.value, c.unit) for c in claims_with(nlp, text)}
+    assert got == {("country:TD", 2300, "people"), ("country:TD", 4100, "people"),
+                   ("country:TD", 40, "drones")}
+
+
+def test_claims_elliptical_list_keeps_each_subject_and_the_measure(nlp):
+    text = "Le Tchad va réduire sa production de 300.000 bpj, le Mali de 60.000 bpj et le Nigeria de 25.000 bpj."
+    got = [(c.subject, c.value, c.measure) for c in claims_with(nlp, text)]
+    assert got == [("country:TD", 300_000, "oil production cut"),
+                   ("country:ML", 60_000, "oil production cut"),
+                   ("country:NG", 25_000, "oil production cut")]
+
+
+@pytest.mark.parametrize("text, subject, value, unit", [
+    ("Mahamat Déby dirige le Tchad depuis trois ans.", "person:mahamat-deby", 3, "years"),
+    ("Le Mali a proposé une trêve de 72 heures.", "country:ML", 72, "hours"),
+    ("Le Mali présidera l'AES pendant un an.", "country:ML", 1, "years"),
+    ("Le Nigeria sort de douze ans d'isolement.", "country:NG", 12, "years"),
+])
+def test_claims_durations_with_a_cue(nlp, text, subject, value, unit):
+    (claim,) = claims_with(nlp, text)
+    assert (claim.subject, claim.value, claim.unit, claim.measure) == (
+        subject, value, unit, "duration")
+
+
+@pytest.mark.parametrize("text", [
+    "Un dirigeant malien de 45 ans a été arrêté.",
+    "Il y a trois ans, le Mali a quitté le groupe.",
+    "Deux jours plus tard, le Tchad a répondu.",
+    "Le Mali a doublé ses exportations en un an.",
+    "Le Tchad se donne deux ans pour réformer son armée.",
+])
+def test_claims_durations_without_a_cue_are_not_claims(nlp, text):
+    assert claims_with(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("La France consacre 2 % de son PIB à la défense.", "% of GDP"),
+    ("La France consacre 2 % de son PIB à la défense, dont 0,5 % à la recherche.",
+     "% of GDP"),
+    ("La Chine pèse 18 % du PIB mondial.", "%"),
+])
+def test_claims_share_of_own_gdp_has_its_own_unit(nlp, text, unit):
+    claims = claims_with(nlp, text)
+    assert claims and all(c.unit == unit for c in claims)
+
+
+def test_claims_plural_demonym_is_a_people_count(nlp):
+    (claim,) = claims_with(nlp, "Au total, 1 200 Français ont été évacués du Liban.")
+    assert (claim.subject, claim.value, claim.unit) == ("country:FR", 1200, "people")
+
+
+def test_claims_people_of_a_place_take_the_place(nlp):
+    (claim,) = claims_with(nlp, "Plus de 9.000 personnes vivant dans la région du Donbass ont fui.")
+    assert (claim.subject, claim.value) == ("place:donbas", 9000)
+
+
+def test_claims_population_of_the_country_the_article_is_about(nlp):
+    text = ("Le Tchad rejoint l'AES. Le Tchad, le Mali et le Nigeria ont signé. "
+            "Le pays de 18 millions d'habitants est vaste.")
+    (claim,) = claims_with(nlp, text)
+    assert (claim.subject, claim.measure, claim.value) == ("country:TD", "population", 18e6)
+
+
+def test_claims_repeated_figure_is_one_claim(nlp):
+    text = ("Le Tchad a perdu 40 drones selon l'armée. Au total, le Tchad a perdu 40 drones.")
+    assert len(claims_with(nlp, text)) == 1
+
+
+def test_claims_figure_without_subject_takes_previous_claim_subject(nlp):
+    text = ("Le Mali compte 500 soldats dans la région. Parmi eux, 120 blessés ont été soignés.")
+    got = [(c.subject, c.value) for c in claims_with(nlp, text)]
+    assert got == [("country:ML", 500), ("country:ML", 120)]

@@ -56,3 +56,21 @@ def test_numbers_ignore_digits_inside_names_and_the_article_un(text):
 def test_numbers_fraction_is_a_percentage():
     (share,) = find_numbers("près de deux tiers du commerce")
     assert share.fraction and share.value == pytest.approx(66.67, abs=0.01)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("le vingtième membre", 20),
+    ("le trente et unième pays", 31),
+    ("la trente-deuxième fois", 32),
+    ("le neuvième sommet", 9),
+    ("le cinquième", 5),
+])
+def test_numbers_ordinals_in_letters_are_flagged(text, value):
+    (found,) = find_numbers(text)
+    assert found.ordinal and found.value == value
+    assert text[found.start:found.end].endswith("ième")
+
+
+def test_numbers_fraction_dixieme_is_not_an_ordinal():
+    (found,) = find_numbers("un dixième des voix")
+    assert found.fraction and not found.ordinal

@@ -102,3 +102,9 @@ def test_conflicts_label_update_and_contradiction(store):
     update = next(c for c in conflicts(store) if c["label"] == "update"
                   and [s["value"] for s in c["sides"]] == [3.0, 5.0])
     assert "Iran" in update["explanation"]
+
+
+def test_members_denial_beside_affirmation_in_one_article_is_ignored(store):
+    _article(store, "2001-06-15", [("IN", "member_of", None, "negated"),
+                                   ("IN", "member_of", "2001", "stated")])
+    assert "India" in _names(members(store, "OCS", "2001-07-01"))

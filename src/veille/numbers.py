@@ -61,6 +61,10 @@ _COLLECTIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿœŒ]+(?:-[A-Za-zÀ-ÿœŒ]+)*")
+# Ordinals in letters: "vingtième", "trente et unième" (flagged like "15e").
+_ORDINAL_WORD_RE = re.compile(
+    r"(?<![\w-])((?:[a-zà-ÿ]+[ -](?:et[ -])?)*[a-zà-ÿ]+)ième(?!\w)", re.IGNORECASE)
+_ORDINAL_STEMS = {"cinqu": "cinq", "neuv": "neuf", "un": "un"}
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,43 @@ def _close_run(items: list[tuple[int, int, str]]) -> tuple[int, int, list[str]]:
     return items[0][0], items[-1][1], [w for _, _, w in items]
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every numeric expression of ``text``, sorted by start, none overlapping."""
+def _ordinal_word_value(stem: str) -> float | None:
+    """Value of an ordinal in letters from its stem ("vingt" of "vingtième")."""
+    words = stem.lower().replace("-", " ").split()
+    while words and not all(w in NUMBER_WORDS or w == "et" for w in words[:-1]):
+        words = words[1:]  # drop leading words that are not numerals
+    if not words:
+        return None
+    last = words[-1]
+    for cand in (_ORDINAL_STEMS.get(last, last), last + "e"):
+        if cand in NUMBER_WORDS:
+            return _words_value(words[:-1] + [cand]) if len(words) > 1 else (
+                _words_value([cand]))
+    return None
+
+
+def _ordinal_words(text: str) -> list[Number]:
+    found = []
+    for m in _ORDINAL_WORD_RE.finditer(text):
+        stem = m.group(1)
+        value = _ordinal_word_value(stem)
+        if value is None:
+            continue
+        words = stem.replace("-", " ").split()
+        while words and _ordinal_word_value(" ".join(words[1:])) == value:
+            words = words[1:]  # "le vingtième": keep only the numeral words
+        start = m.end() - len("ième") - len(" ".join(words))
+        start = max(start, m.start())
+        found.append(Number(start, m.end(), text[start:m.end()], value, ordinal=True,
+                            words=True))
+    return found
+
+
+def find_numbers(text: str, ones: re.Pattern[str] | None = None) -> list[Number]:
+    """Every numeric expression of ``text``, sorted by start, none overlapping.
+
+    "un" / "une" alone is the article, not a number, unless ``ones`` (a pattern
+    whose group 1 is "un" or "une": "(un) an", "(une) semaine") matches there."""
     found: list[Number] = []
     for m in _FRACTION_RE.finditer(text):
         found.append(Number(m.start(), m.end(), m.group(0),
@@ -164,6 +203,9 @@ def find_numbers(text: str) -> list[Number]:
         if value is None or (words in (["un"], ["une"]) and factor == 1.0):
             continue  # the article "un", not the number one
         found.append(Number(start, end2, text[start:end2], value * factor, words=True))
+    found += _ordinal_words(text)
+    for m in ones.finditer(text) if ones else ():
+        found.append(Number(m.start(1), m.end(1), m.group(1), 1.0, words=True))
     return _without_overlaps(found)
 
 

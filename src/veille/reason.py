@@ -60,8 +60,14 @@ def _observations(store: Store, org_ids: list[str], at: str) -> dict[str, list[O
     rows = store.query(
         f"SELECT f.*, a.date AS article_date FROM facts f JOIN articles a ON a.id = f.article_id "
         f"WHERE f.object IN ({marks}) AND f.predicate IN ('member_of', 'left')", org_ids)
+    # an article that both affirms and denies a membership affirms it: the denial
+    # is then about another time ("qui n'en faisait pas partie, devient membre")
+    affirmed = {(r["article_id"], r["subject"]) for r in rows
+                if r["predicate"] == JOINING and r["status"] in ("stated", "expected", "planned")}
     by_subject: dict[str, list[Observation]] = {}
     for r in rows:
+        if r["status"] == "negated" and (r["article_id"], r["subject"]) in affirmed:
+            continue
         obs = _observation(r, at)
         if obs is not None:
             by_subject.setdefault(r["subject"], []).append(obs)
