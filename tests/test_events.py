@@ -62,11 +62,20 @@ def test_events_symmetric_event_lists_all_actors_as_participants(nlp, text, type
     assert event.source == [] and event.target == []
 
 
-def test_events_adjective_mention_is_never_an_actor(nlp):
-    events = run(nlp, "Les forces russes ont attaqué l'Ukraine dans la nuit.")
-    event = only(events, "ASSAULT")
-    assert RU not in event.participants
-    assert event.target == [UA]
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Les forces russes ont attaqué l'Ukraine dans la nuit.", "ASSAULT", [RU], [UA]),
+    ("L'invasion de l'Ukraine par les troupes russes a commencé à l'aube.", "ASSAULT", [RU], [UA]),
+    ("Ils dénoncent les frappes russes contre l'Ukraine.", "ASSAULT", [RU], [UA]),
+])
+def test_events_adjective_on_force_or_event_noun_is_the_state(nlp, text, type_, source, target):
+    event = only(run(nlp, text), type_)
+    assert event.source == source
+    assert event.target == target
+
+
+def test_events_adjective_on_a_person_is_never_an_actor(nlp):
+    events = run(nlp, "Le ministre russe a critiqué la France.")
+    assert all(RU not in e.participants for e in events)
 
 
 def test_events_event_without_actor_is_dropped(nlp):
@@ -212,8 +221,8 @@ def test_events_phone_conversation_has_call_mode(nlp):
 def test_events_subject_meeting_several_people_gives_one_event_each(nlp):
     events = run(nlp, "À Pékin, Lula a rencontré Xi Jinping et Modi.")
     consult = [e for e in events if e.type == "CONSULT"]
-    assert {frozenset(e.participants) for e in consult} == {
-        frozenset({LULA, XI}), frozenset({LULA, MODI})}
+    persons = {frozenset(p for p in e.participants if p.startswith("person:")) for e in consult}
+    assert persons == {frozenset({LULA, XI}), frozenset({LULA, MODI})}
 
 
 def test_events_trigger_offsets_point_into_article_text(nlp):
@@ -221,3 +230,51 @@ def test_events_trigger_offsets_point_into_article_text(nlp):
     event = only(run(nlp, text), "PROTEST")
     assert text[event.start:event.end] == event.trigger == "condamné"
     assert event.sentence == 0
+
+
+# ------------------------------------------------------------ actors from context
+
+@pytest.mark.parametrize("text, present, absent", [
+    # the state of the office is added when the article names that state
+    ("Macron a rappelé l'ambassadeur. La France proteste.", FR, None),
+    # ... and never brought in when the article does not speak of it
+    ("Macron a rappelé l'ambassadeur en poste à Berlin.", None, FR),
+])
+def test_events_person_in_office_acts_for_its_state(nlp, text, present, absent):
+    event = only(run(nlp, text), "SANCTION")
+    assert MACRON in event.participants
+    if present:
+        assert present in event.participants
+    if absent:
+        assert absent not in event.participants
+
+
+def test_events_country_where_it_happens_is_a_participant(nlp):
+    event = only(run(nlp, "La Chine a condamné les violences au Pakistan."), "PROTEST")
+    assert event.source == [CN]
+    assert PK in event.participants
+
+
+@pytest.mark.parametrize("text, type_, actors", [
+    ("La Chine, l'Inde et le Pakistan ont tenu une réunion. Les trois pays ont signé un accord.",
+     "AGREE", {CN, IN, PK}),
+    ("L'OCS a ouvert son sommet lundi. Les dirigeants ont adopté une déclaration commune.",
+     "AGREE", {"org:SCO"}),
+    ("La Chine et l'Inde ont tenu une réunion lundi. Elles ont ensuite signé un accord.",
+     "AGREE", {CN, IN}),
+])
+def test_events_group_subject_takes_actors_from_context(nlp, text, type_, actors):
+    event = [e for e in run(nlp, text) if e.type == type_][-1]
+    assert actors <= set(event.participants)
+
+
+def test_events_la_veille_is_the_day_before_the_previous_dated_event(nlp):
+    events = run(nlp, "Lula a rencontré Modi mercredi. La veille, Lula a rencontré Xi Jinping.")
+    dates = {frozenset(e.participants): e.when.start for e in events if e.type == "CONSULT"}
+    assert dates[frozenset({LULA, MODI})] == "2024-07-03"
+    assert dates[frozenset({LULA, XI})] == "2024-07-02"
+
+
+def test_events_leading_participle_gives_its_date_to_the_main_clause(nlp):
+    events = run(nlp, "Réunis mercredi à Astana, Lula et Modi ont signé un accord.")
+    assert only(events, "AGREE").when.start == "2024-07-03"

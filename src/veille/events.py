@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .events_actors import add_represented
+from .events_context import counted_refs, member_refs, plural_pronoun_refs, subject_group
 from .events_lexicon import Predicate, fold, match
 from .events_roles import (
     CHAIN_DEPS, HAPPEN_VERBS, LIGHT_VERBS, MentionRef, Roles, borrowed_subject, climb, entity_type,
     governing_verb, mention_refs, role_of, subject_refs,
 )
-from .events_status import Dates, clause_tense, pick_timex, speaks_of_now, status_of
+from .events_status import (
+    Dates, background_past, clause_tense, pick_timex, speaks_of_now, status_of,
+)
 from .model import Article, Event, Mention
 
-GROUP_NOUNS = frozenset({"homme", "dirigeant", "chef", "president", "leader", "ministre",
-                         "responsable", "homologue", "diplomate", "femme"})
 CONSULT_ATTACH = frozenset({"a", "lors"})  # "au sommet", "lors du sommet"
 IMPERSONAL = frozenset({"falloir", "agir", "sembler", "paraitre", "exister", "rester", "etre"})
 CARRIER_NOUNS = frozenset({"paquet", "serie", "vague", "train", "salve", "procedure",
@@ -44,14 +46,27 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
     dates = Dates(doc, article)
     events: list[Event] = []
     last_subject: list[str] = []
+    recent: list[tuple[str, str]] = []  # (id, type) of the mentions read so far
+    groups: list[list[tuple[str, str]]] = []  # subject mentions, sentence by sentence
     for index, sent in enumerate(doc.sents):
         sent_refs = [r for r in refs if sent.start <= r.head.i < sent.end]
-        sent_refs += _pair_refs(sent, sent_refs, events)
-        sent_refs += _pronoun_refs(sent, sent_refs, last_subject)
+        own = list(sent_refs)
+        sent_refs += counted_refs(sent, own, events, recent)
+        sent_refs += member_refs(sent, own, recent)
+        sent_refs += plural_pronoun_refs(sent, own, groups)
+        sent_refs += _pronoun_refs(sent, own, last_subject)
+        groups.append(subject_group(own))
+        recent += [(r.entity_id, r.etype) for r in own if r.etype != "PLACE"]
         for event in _sentence_events(sent, index, sent_refs, dates):
             if not _resumes(event, doc, events):
                 events.append(event)
-    return merge_events(events)
+            dates.note(event.when)
+    merged = merge_events(events)
+    for event in merged:
+        if event.when is None:
+            event.when = dates.fallback.get((event.start, event.type))
+    add_represented(merged, mentions, article)
+    return merged
 
 
 def _pronoun_refs(sent, refs: list[MentionRef], last_subject: list[str]) -> list[MentionRef]:
@@ -92,23 +107,6 @@ def _resumes(event: Event, doc, events: list[Event]) -> bool:
     return True
 
 
-def _pair_refs(sent, refs: list[MentionRef], events: list[Event]) -> list[MentionRef]:
-    """"les deux hommes / dirigeants" -> the two persons of the latest event."""
-    persons = next((p for p in (
-        [e for e in ev.participants if entity_type(e) == "PERSON"] for ev in reversed(events))
-        if len(p) == 2), None)
-    if not persons:
-        return []
-    covered = {i for r in refs for i in range(r.first, r.last + 1)}
-    out = []
-    for tok in sent:
-        if tok.i in covered or fold(tok.lemma_) not in GROUP_NOUNS:
-            continue
-        if any(c.dep_ == "nummod" and fold(c.text) == "deux" for c in tok.children):
-            out += [MentionRef(p, "PERSON", tok, tok.i, tok.i) for p in persons]
-    return out
-
-
 def _find_triggers(sent, refs: list[MentionRef]) -> list[Trigger]:
     covered = {i for r in refs for i in range(r.first, r.last + 1)}
     found: list[Trigger] = []
@@ -137,7 +135,8 @@ def _absorb(triggers: list[Trigger]) -> None:
                 break
             prep = next((fold(c.text) for c in cur.children if c.dep_ == "case"), None)
             direct = cur.dep_ in ("obj", "nsubj:pass") or (
-                trig.pred.type == "CONSULT" and prep in CONSULT_ATTACH) or via_circ
+                trig.pred.type == "CONSULT" and prep in CONSULT_ATTACH) or via_circ or (
+                cur.dep_ == "nmod" and prep in ("de", "d") and cur.head.pos_ in ("NOUN", "PROPN"))
             cur = cur.head
             other = at.get(cur.i)
             if other is not None:
@@ -218,7 +217,9 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop) -> E
     if pred.mode == "visit" and where is None:
         where = next((a for a in roles.target if entity_type(a) == "COUNTRY"), None)
     status = status_of(tok, clause_verb, pred.pos == "NOUN")
-    when = _when(trig, sent, clause_verb, status, dates, stop)
+    when, fallback = _when(trig, sent, clause_verb, status, dates, stop)
+    if fallback is not None:
+        dates.fallback[(tok.idx, pred.type)] = fallback
     if pred.symmetric:
         source, target = [], []
     else:
@@ -302,6 +303,11 @@ def _where(roles: Roles, free, clause_verb, stop) -> str | None:
 
 
 def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
+    """(date, fallback): the timex attached to the trigger's clause (or the
+    article date for a present or passé composé event); when there is none,
+    a fallback used after merging: the only timex of the sentence that no
+    other trigger claims, else the article date for a reported event that is
+    not a background past (plus-que-parfait, passé simple)."""
     tense = "future" if status in ("planned", "expected") else clause_tense(clause_verb)
     found = dates.timexes(sent, tense)
     anchors = [trig.token]
@@ -310,12 +316,29 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     blocked = stop - {trig.token.i}
     tx = pick_timex(found, anchors, blocked) if found else None
     if tx is not None:
-        return replace(tx.span)
+        span = dates.resolve(tx, found)
+        if span is not None:
+            return span, None
+    if clause_verb is not None:  # "Réunis vendredi à X, ils ont signé": the participle's date
+        lead = [c for c in clause_verb.children if c.i in blocked and c.i < clause_verb.i
+                and "Part" in c.morph.get("VerbForm") and c.dep_ in PARTICIPLE_DEPS]
+        tx = pick_timex(found, lead, set()) if lead and found else None
+        span = dates.resolve(tx, found) if tx is not None else None
+        if span is not None:
+            return span, None
     if status == "reported" and clause_verb is not None and speaks_of_now(clause_verb):
-        return dates.article_day()
-    return None
+        return dates.article_day(), None
+    others = [trig.token.doc[i] for i in blocked]
+    unclaimed = [(t, h) for t, h in found if t.span.start and t is not tx
+                 and pick_timex([(t, h)], others, set()) is None]
+    if len(unclaimed) == 1:
+        return None, dates.resolve(unclaimed[0][0], found)
+    if status == "reported" and not background_past(clause_verb):
+        return None, dates.article_day()
+    return None, None
 
 
+PARTICIPLE_DEPS = frozenset({"advcl", "acl", "obl", "obl:mod", "dep"})
 PHONE_WORDS = frozenset({"telephone", "telephonique", "visioconference", "video"})
 
 

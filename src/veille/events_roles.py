@@ -34,6 +34,12 @@ LIGHT_VERBS = frozenset(fold(w) for w in (
 HAPPEN_VERBS = frozenset(fold(w) for w in (
     "avoir tenir dérouler ouvrir terminer commencer débuter achever poursuivre "
     "intervenir survenir clore clôturer prévoir programmer reporter").split())
+# nouns whose country adjective names the state acting or hit: "les troupes
+# russes", "le gouvernement malien", "les positions ukrainiennes"
+FORCE_NOUNS = frozenset(fold(w) for w in (
+    "troupe soldat force armée militaire combattant aviation marine flotte "
+    "diplomatie gouvernement autorité régime parlement ministère junte état-major "
+    "position région territoire sol ville village frontière infrastructure").split())
 _CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d": "de", "a": "a"}
 
 
@@ -47,6 +53,7 @@ class MentionRef:
     first: int
     last: int
     mention: Mention | None = None
+    adjective: bool = False  # a country adjective standing for its state
 
 
 @dataclass
@@ -95,13 +102,33 @@ def mention_refs(doc, mentions: list[Mention]) -> list[MentionRef]:
     refs = []
     for m in mentions:
         etype = entity_type(m.entity_id)
-        if m.kind == "adjective" or etype not in ACTOR_TYPES | {"PLACE"}:
+        if etype not in ACTOR_TYPES | {"PLACE"}:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if m.kind == "adjective":
+            ref = adjective_ref(m, etype, span)
+            if ref is not None:
+                refs.append(ref)
+            continue
         refs.append(MentionRef(m.entity_id, etype, span.root, span.start, span.end - 1, m))
     return refs
+
+
+def adjective_ref(m: Mention, etype: str | None, span) -> MentionRef | None:
+    """A country adjective is an actor only on a force or body noun ("les
+    troupes russes": the phrase of the noun stands for the state) or right on
+    an event noun ("l'invasion russe": see :func:`role_of`); never on a person
+    ("le président russe")."""
+    if etype != "COUNTRY":
+        return None
+    tok = span.root
+    noun = tok.head
+    if noun.i == tok.i or noun.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("amod", "acl", "nmod"):
+        return None
+    head = noun if fold(noun.lemma_) in FORCE_NOUNS else tok
+    return MentionRef(m.entity_id, etype, head, span.start, span.end - 1, m, adjective=True)
 
 
 def case_of(token) -> str | None:
@@ -152,6 +179,8 @@ def inner_case(path, arg) -> str | None:
 def role_of(ref: MentionRef, anchor, arg, path, pred: Predicate) -> str | None:
     """The role of a mention below ``anchor``: source, target, both, where,
     visit (where and participant) or None."""
+    if ref.adjective and ref.head.i == ref.first:  # "l'invasion russe"
+        return "source" if arg.i == ref.head.i and anchor.pos_ in ("NOUN", "PROPN") else None
     inner = inner_case(path, arg)
     outer = case_of(arg)
     prep = inner if inner and inner != "de" else outer

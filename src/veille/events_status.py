@@ -16,6 +16,8 @@ clause tense; failing that the article date when the clause speaks of now
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from .events_lexicon import fold
 from .model import Article, TimeSpan
 from .timex import Timex, find_timexes, tense_of_clause
@@ -127,6 +129,22 @@ def speaks_of_now(verb) -> bool:
     return True
 
 
+def background_past(verb) -> bool:
+    """Plus-que-parfait or passé simple: a past told as background."""
+    if verb is None:
+        return False
+    for tok in verb_chain(verb):
+        finite = _finite(tok)
+        if finite is None:
+            continue
+        tenses = finite.morph.get("Tense")
+        if finite is not tok and "Imp" in tenses:
+            return True
+        if finite is tok and "Past" in tenses and "Part" not in tok.morph.get("VerbForm"):
+            return True
+    return False
+
+
 def clause_tense(verb) -> str:
     return tense_of_clause(verb) if verb is not None else "present"
 
@@ -139,6 +157,33 @@ class Dates:
         self.doc = doc
         self.article = article
         self._cache: dict[tuple[int, str], list[tuple[Timex, object]]] = {}
+        self.fallback: dict[tuple[int, str], TimeSpan] = {}
+        self.last_day: str | None = None  # latest day-precise event date told
+
+    def note(self, when: TimeSpan | None) -> None:
+        """Remember the day of the latest dated event ("la veille" is the day
+        before it when its own sentence gives no other day)."""
+        if when is not None and when.precision == "day" and when.start:
+            self.last_day = when.start
+
+    def resolve(self, tx: Timex, found: list[tuple[Timex, object]]) -> TimeSpan | None:
+        """The span of a timex; "la veille" / "le lendemain" (which the timex
+        module leaves undated) are read against the other day of the sentence,
+        else the latest dated event, else the article date."""
+        if tx.span.start:
+            return TimeSpan(tx.span.start, tx.span.end, tx.span.precision, tx.span.text,
+                            tx.span.open_ended)
+        words = fold(tx.text)
+        shift = -1 if "veille" in words else 1 if "lendemain" in words else 0
+        if not shift:
+            return None
+        days = [t.span.start for t, _ in found if t.span.precision == "day" and t.span.start]
+        base = days[0] if days else self.last_day or (
+            self.article.date if self.article.date_precision == "day" else None)
+        if base is None:
+            return None
+        day = (date.fromisoformat(base[:10]) + timedelta(days=shift)).isoformat()
+        return TimeSpan(day, day, "day", tx.text)
 
     def timexes(self, sent, tense: str) -> list[tuple[Timex, object]]:
         """(timex, head token) pairs of a sentence."""

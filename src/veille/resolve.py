@@ -33,6 +33,10 @@ EVENT_NOUNS = {"sommet", "reunion", "rencontre", "visite", "conference", "negoci
                "manifestation", "attaque", "attentat", "frappe", "explosion", "bombardement",
                "voyage", "sejour", "tournee", "escale", "session", "assemblee", "congres",
                "defile", "parade", "exposition", "salon", "jeux", "conseil", "arrivee"}
+# Gatherings and texts named after the city where they happen ("l'accord de Minsk").
+NAMED_AFTER_PLACE = {"sommet", "conference", "accord", "accords", "traite", "declaration",
+                     "pacte", "protocole", "format", "processus", "forum", "session",
+                     "conseil", "jeux", "salon", "exposition", "congres", "reunion"}
 # Verbs whose "à X" names a recipient, not a place: "faire de l'ombre à Pékin".
 DATIVE_VERBS = {"faire", "demander", "reprocher", "livrer", "vendre", "fournir", "proposer",
                 "imposer", "repondre", "adresser", "offrir", "promettre", "dire", "ecrire",
@@ -368,13 +372,14 @@ class _ArticleResolver:
             head = ent.root.head.head if ent.root.head.dep_ != "ROOT" else ent.root.head
         lemma = fold(head.lemma_)
         if prev in ("de", "d", "du"):
-            return lemma in PLACE_NOUNS or lemma in EVENT_NOUNS
+            # "le sommet de Moscou" names a place; "l'arrivée de Pretoria" an actor
+            return lemma in PLACE_NOUNS or lemma in NAMED_AFTER_PLACE
         if prev in PLACE_PREPS:
             if self._cleft(ent) or prev != "a":
                 return True
             if head.pos_ == "NOUN":
                 return lemma in EVENT_NOUNS or lemma in PLACE_NOUNS
-            return lemma not in DATIVE_VERBS
+            return not _is_dative_verb(lemma, fold(head.text))
         return False
 
     def _cleft(self, ent) -> bool:
@@ -526,6 +531,14 @@ class _ArticleResolver:
         if latest:  # "ce pays": the one just named
             return max(counts, key=lambda e: (named_so(e), order[e]))
         return max(counts, key=lambda e: (named_so(e), counts[e], order[e]))
+
+
+def _is_dative_verb(lemma: str, form: str) -> bool:
+    """Whether a verb takes "à X" as a recipient; the lemmatizer sometimes leaves
+    the form as it is ("reproche"), so -er verbs are also matched by their stem."""
+    if lemma in DATIVE_VERBS:
+        return True
+    return any(v.endswith("er") and form.startswith(v[:-2]) for v in DATIVE_VERBS)
 
 
 def romanise(name: str) -> str:

@@ -1,0 +1,64 @@
+"""Actors an event gains from what its explicit actors stand for.
+
+Applied to the merged events of one article:
+
+- a person acting in an office acts for the state (or organisation) of that
+  office at the event's date ("Macron a rappelé l'ambassadeur" -> France as well),
+  read from the gazetteer's positions; only states and organisations the article
+  mentions somewhere (by name, capital, demonym or adjective) are added, so that
+  no entity the article does not speak of is brought in;
+- a country that is the place of an event ("la prise de pouvoir au Gabon",
+  "il a été reçu en Jordanie") is one of its participants, and so is the state
+  whose capital is the place ("arrivé à Pékin").
+
+Both are added to ``participants`` only: ``source`` and ``target`` keep what the
+sentence itself says.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .events_roles import entity_type
+from .model import Article, Event, Mention
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from .gazetteer import load
+
+    return load()
+
+
+def offices_at(person_id: str, date: str) -> list[str]:
+    """Ids of the states and organisations whose office ``person_id`` holds at ``date``."""
+    try:
+        positions = _gazetteer().offices_of(person_id, date)
+    except (KeyError, ValueError, AttributeError):
+        return []
+    return [p.of for p in positions]
+
+
+def _event_date(event: Event, article: Article) -> str:
+    if event.when is not None and event.when.start:
+        return event.when.start
+    return article.date
+
+
+def add_represented(events: list[Event], mentions: list[Mention], article: Article) -> None:
+    """Add, in place, the state or organisation a person actor acts for, and a
+    country where the event happens, to each event's participants."""
+    named = {m.entity_id for m in mentions if m.entity_id}
+    for event in events:
+        extra: list[str] = []
+        for actor in event.participants:
+            if entity_type(actor) != "PERSON":
+                continue
+            extra += [of for of in offices_at(actor, _event_date(event, article)) if of in named]
+        if event.where and entity_type(event.where) == "COUNTRY":
+            extra.append(event.where)
+        elif event.where and event.where in _gazetteer().capitals:
+            extra.append(_gazetteer().capitals[event.where])  # "reçu à Pékin"
+        for eid in extra:
+            if eid not in event.participants:
+                event.participants.append(eid)
