@@ -278,3 +278,14 @@ def test_events_la_veille_is_the_day_before_the_previous_dated_event(nlp):
 def test_events_leading_participle_gives_its_date_to_the_main_clause(nlp):
     events = run(nlp, "Réunis mercredi à Astana, Lula et Modi ont signé un accord.")
     assert only(events, "AGREE").when.start == "2024-07-03"
+
+
+def test_events_clause_co_actors_join_a_misparsed_meeting(extractor):
+    from veille.reader import make_article
+
+    article = make_article("Vladimir Poutine et son homologue chinois, Xi Jinping, se sont "
+                           "entretenus mardi à Moscou.", "2023-03-21", source="test")
+    records = extractor.records(article, extractor.nlp(article.text))
+    consult = [e for e in records.events if e.type == "CONSULT"]
+    assert consult
+    assert {"person:vladimir-putin", "person:xi-jinping"} <= set(consult[0].participants)

@@ -136,12 +136,9 @@ def score_events(kb: Veille, art: str, gold: dict, aliases, t: Tally, dates: Rat
     found = kb.events(article=art)
     unmatched = list(found)
     for g in gold.get("events", []):
-        hit = None
-        for e in unmatched:
-            if e["type"] == g["type"] and all(
-                    any(_matches(a, name, aliases) for a in _actors(e)) for name in g["actors"]):
-                hit = e
-                break
+        candidates = [e for e in unmatched if e["type"] == g["type"] and all(
+            any(_matches(a, name, aliases) for a in _actors(e)) for name in g["actors"])]
+        hit = _best_event(candidates, g)
         if hit is None:
             t.add(fn=1)
             report.add(gold["article"], "event", "MISS",
@@ -165,6 +162,24 @@ def score_events(kb: Veille, art: str, gold: dict, aliases, t: Tally, dates: Rat
         report.add(gold["article"], "event", "SPURIOUS",
                    f"{e['type']} {[a['name'] for a in _actors(e) if a]} {e['when']} | "
                    f"{(e['sentence'] or '')[:90]}")
+
+
+def _best_event(candidates: list[dict], g: dict) -> dict | None:
+    """Of the veille events that match a gold event, the one from the sentence the
+    gold quotes, then one with the gold date, then the first."""
+    if not candidates:
+        return None
+    evidence = fold(g.get("evidence") or "")
+
+    def rank(e: dict) -> tuple[bool, bool]:
+        sentence = fold(e.get("sentence") or "")
+        same_sentence = bool(evidence) and (evidence[:60] in sentence or
+                                            sentence[:60] in evidence)
+        when = e.get("when") or {}
+        same_date = bool(g.get("when")) and _date_ok(when.get("start"), None, g["when"])
+        return same_sentence, same_date
+
+    return max(candidates, key=rank)
 
 
 def score_facts(kb: Veille, art: str, gold: dict, aliases, t: Tally, since: Ratio,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .events_actors import add_represented
+from .events_actors import add_co_actors, add_represented
 from .events_context import counted_refs, member_refs, plural_pronoun_refs, subject_group
 from .events_lexicon import Predicate, fold, match
 from .events_roles import (
@@ -66,6 +66,7 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         if event.when is None:
             event.when = dates.fallback.get((event.start, event.type))
     add_represented(merged, mentions, article)
+    add_co_actors(merged, mentions, doc)
     return merged
 
 

@@ -62,3 +62,40 @@ def add_represented(events: list[Event], mentions: list[Mention], article: Artic
         for eid in extra:
             if eid not in event.participants:
                 event.participants.append(eid)
+
+
+CO_ACTOR_KINDS = frozenset({"name", "surname", "acronym", "title", "capital", "seat", "demonym",
+                            "coref", "unknown"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "acl:relcl", "parataxis", "xcomp", "csubj"})
+
+
+def _clause(token):
+    """The clause a trigger belongs to: the nearest verb heading a clause above it."""
+    cur = token
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in CLAUSE_DEPS or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def add_co_actors(events: list[Event], mentions: list[Mention], doc) -> None:
+    """Actors named in the clause of an event take part in it: "Poutine et son
+    homologue chinois, Xi Jinping, se sont entretenus" names both even when the
+    parse attaches only one to the verb. Added to ``participants`` only."""
+    actors = [m for m in mentions if m.entity_id and m.kind in CO_ACTOR_KINDS
+              and entity_type(m.entity_id) in ("PERSON", "COUNTRY", "ORG")]
+    for event in events:
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        clause = _clause(span.root)
+        first, last = clause.left_edge, clause.right_edge
+        lo, hi = first.idx, last.idx + len(last.text)
+        # a meeting that already has its two people (one per person met) stays so
+        people = sum(entity_type(p) == "PERSON" for p in event.participants)
+        for m in actors:
+            if lo <= m.start and m.end <= hi and m.entity_id not in event.participants:
+                if people >= 2 and entity_type(m.entity_id) == "PERSON":
+                    continue
+                event.participants.append(m.entity_id)
