@@ -55,6 +55,7 @@ class Gazetteer:
     surface: list[Alias] = field(default_factory=list)  # every name as written, in load order
     prefixes: dict[str, str | None] = field(default_factory=dict)  # 3+ first words -> entity
     regions: set[str] = field(default_factory=set)  # place ids of regions, seas, continents
+    place_country: dict[str, str] = field(default_factory=dict)  # place id -> country id
     version: int = DATA_VERSION
 
     # -- building ---------------------------------------------------------------
@@ -103,6 +104,10 @@ class Gazetteer:
 
     def by_prefix(self, text: str) -> str | None:
         return self.prefixes.get(fold(text))
+
+    def country_of(self, place_id: str) -> str | None:
+        """The state a city or region lies in ("Tianjin" -> China), capitals included."""
+        return self.capitals.get(place_id) or self.place_country.get(place_id)
 
     def capital_named(self, country_id: str, text: str) -> str | None:
         """The capital of a city-state named like it ("Luxembourg", "Singapour")."""
@@ -243,6 +248,8 @@ def _load_places(gaz: Gazetteer) -> None:
         pid = f"place:{slug(row['name'])}"
         if row.get("kind") in ("region", "sea", "continent") and not row.get("country"):
             gaz.regions.add(pid)
+        if row.get("country"):
+            gaz.place_country.setdefault(pid, f"country:{row['country']}")
         if pid not in gaz.entities:
             gaz.add_entity(Entity(pid, row["name"], "PLACE", row.get("name_fr", ""),
                                   row.get("wikidata")))
