@@ -170,3 +170,9 @@ def test_resolve_described_country_and_son_pays(extractor):
 def test_resolve_lower_case_multiword_name(extractor):
     found = _resolve(extractor, "Les sanctions de la commission européenne tombent.", "2024-05-06")
     assert ("commission européenne", "European Commission") in found
+
+
+def test_resolve_former_title_is_the_previous_holder(extractor):
+    found = _resolve(extractor, "L'ancien président américain a critiqué la décision.",
+                     "2022-03-01")
+    assert ("président américain", "Donald Trump") in found

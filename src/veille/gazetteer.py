@@ -137,6 +137,9 @@ class Gazetteer:
     def offices_of(self, person_id: str, date: str) -> list[Position]:
         return [p for p in self._by_person.get(person_id, ()) if _covers(p.start, p.end, date)]
 
+    def positions_of(self, of: str) -> list[Position]:
+        return list(self._by_of.get(of, ()))
+
     def positions_of_person(self, person_id: str) -> list[Position]:
         return list(self._by_person.get(person_id, ()))
 

@@ -201,7 +201,13 @@ class _ArticleResolver:
     # -- titles -------------------------------------------------------------------
     def _add_title(self, t) -> None:
         if t.former:
-            self.taken.update(range(t.start, t.end))
+            person = self._apposed_person(t.end)
+            if person is None and t.previous and t.of:
+                person = self._previous_holder(t.of, t)
+            if person is None:
+                self.taken.update(range(t.start, t.end))
+                return
+            self.add(t.start, t.end, person, "title")
             return
         of = t.of or self.last_title_country
         person = self._apposed_person(t.end)
@@ -235,6 +241,20 @@ class _ArticleResolver:
     def _holder(self, of: str, *, kind: str | None = None, title: str | None = None):
         found = self.gaz.holders(of, self.article.date, kind=kind, title=title)
         return found[0] if found else None
+
+    def _previous_holder(self, of: str, t) -> str | None:
+        """"L'ancien Premier ministre néerlandais": whoever left that office last
+        before the article's date."""
+        titles = {t.title, FEMININE.get(t.title, t.title)}
+        best, best_end = None, ""
+        for pos in self.gaz.positions_of(of):
+            if not pos.end or pos.end > self.article.date:
+                continue
+            if not (titles & set(pos.titles_fr) or (t.kind and pos.kind == t.kind)):
+                continue
+            if pos.end > best_end:
+                best, best_end = pos.person_id, pos.end
+        return best
 
     def _office_holder(self, of: str, t) -> str | None:
         """The holder of the office a title names: by its own words first

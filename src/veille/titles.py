@@ -48,6 +48,7 @@ FEMININE = {"presidente": "president", "premiere ministre": "premier ministre",
             "dirigeante": "dirigeant"}
 FORMER = {"ancien", "ancienne", "ex", "futur", "future", "defunt", "defunte", "feu", "vice",
           "adjoint", "adjointe", "sous"}
+PREVIOUS = {"ancien", "ancienne", "ex"}  # the holder before the one in office
 # Nouns that, followed by a country adjective, stand for the state itself.
 STATE_NOUNS = {"partie", "gouvernement", "autorites", "diplomatie", "pouvoir", "regime",
                "executif", "junte", "cote", "presidence", "armee", "forces", "troupes",
@@ -67,6 +68,7 @@ class TitleMatch:
     kind: str  # office kind, "" for "homologue"
     of: str | None  # country or organisation id, when the phrase names it
     former: bool = False
+    previous: bool = False  # "l'ancien Premier ministre": the last holder before the date
 
 
 class TitleMatcher:
@@ -98,6 +100,7 @@ class TitleMatcher:
             else:
                 continue
             former = i > 0 and words[i - 1] in FORMER
+            previous = i > 0 and words[i - 1] in PREVIOUS
             if end - 1 in ent_of and not inner:
                 # the title names its owner: "président de la Commission (européenne)"
                 inner = ent_of[end - 1]
@@ -107,7 +110,7 @@ class TitleMatcher:
             if of is None and " ".join(title) in NEEDS_OWNER:
                 continue
             return TitleMatch(i, end, " ".join(title), self.kind_of(" ".join(title)) or "",
-                              of, former)
+                              of, former, previous)
         return None
 
     def _owner(self, words: list[str], end: int, ent_of: dict[int, str],
