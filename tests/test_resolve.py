@@ -176,3 +176,10 @@ def test_resolve_former_title_is_the_previous_holder(extractor):
     found = _resolve(extractor, "L'ancien président américain a critiqué la décision.",
                      "2022-03-01")
     assert ("président américain", "Donald Trump") in found
+
+
+def test_resolve_la_capitale_with_and_without_adjective(extractor):
+    found = _resolve(extractor, "Le Niger a fermé ses frontières. Des manifestants ont défilé "
+                                "dans la capitale nigérienne, puis dans la capitale.", "2023-08-10")
+    assert found.count(("capitale nigérienne", "Niamey")) == 1
+    assert ("capitale", "Niamey") in found

@@ -105,6 +105,12 @@ class Gazetteer:
     def by_prefix(self, text: str) -> str | None:
         return self.prefixes.get(fold(text))
 
+    def capital_of(self, country_id: str) -> str | None:
+        for place, country in self.capitals.items():
+            if country == country_id:
+                return place
+        return None
+
     def country_of(self, place_id: str) -> str | None:
         """The state a city or region lies in ("Tianjin" -> China), capitals included."""
         return self.capitals.get(place_id) or self.place_country.get(place_id)

@@ -179,6 +179,12 @@ class _ArticleResolver:
                 self._add_title(title)
                 i = title.end
                 continue
+            capital = self._capital_phrase(i)
+            if capital is not None:
+                end, place = capital
+                self.add(i, end, place, "place")
+                i = end
+                continue
             state = self.titles.state_phrase(self.words, i)
             if state is not None:
                 end, country = state
@@ -194,6 +200,23 @@ class _ArticleResolver:
             i += 1
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return Resolution(self.mentions, self.entities)
+
+    def _capital_phrase(self, i: int) -> tuple[int, str] | None:
+        """"la capitale nigérienne" is Niamey; "la capitale" alone, the capital of
+        the state the article speaks of most."""
+        if self.words[i] != "capitale" or i == 0 or self.words[i - 1] not in ("la", "l"):
+            return None
+        country, end = None, i + 1
+        if end < len(self.words):
+            country = self.gaz.country_of_adjective(self.words[end])
+            if country:
+                end += 1
+        if country is None:
+            if end < len(self.words) and self.words[end] in ("de", "du", "d", "des"):
+                return None  # "la capitale du Mali" names the country beside it
+            country = self._salient("COUNTRY")
+        place = self.gaz.capital_of(country) if country else None
+        return (end, place) if place else None
 
     def _inside_name(self, i: int, ents) -> bool:
         return any(e.start < i < e.end for e in ents)
