@@ -304,3 +304,91 @@ def test_facts_sentence_fragments_are_joined_before_reading_lists(nlp):
     text = "L'OTAN compte parmi ses membres : la Belgique\n, le Danemark\n, la Norvège et la Grèce."
     facts = lines_facts(nlp, text)
     assert {f.subject for f in facts} == {"country:BE", "country:DK", "country:NO", "country:GR"}
+
+
+def dated(facts, predicate: str = "member_of"):
+    return {(f.subject, f.object, f.valid_from.start if f.valid_from else None, f.status)
+            for f in facts if f.predicate == predicate}
+
+
+def test_facts_negation_in_relative_clause_does_not_negate_main_clause(nlp):
+    text = ("Le Kazakhstan, qui n'appartenait pas à l'ancien forum, devient à son tour "
+            "membre de l'OCS à part entière.")
+    facts = facts_of(nlp, text, "2019-03-02")
+    assert dated(facts) == {("country:KZ", "org:SCO", "2019-03-02", "stated")}
+
+
+def test_facts_relative_clause_cue_kept_when_main_clause_has_none(nlp):
+    text = "La Turquie, qui fait partie de l'OTAN, a accueilli la réunion à Ankara."
+    assert dated(facts_of(nlp, text)) == {("country:TR", "org:NATO", None, "stated")}
+
+
+@pytest.mark.parametrize("text, date, org, subjects, since", [
+    ("Mardi à Vienne, la Mongolie, le Népal et le Sri Lanka ont paraphé l'acte constitutif "
+     "de l'AES.", "2019-03-07", "org:AES",
+     {"country:MN", "country:NP", "country:LK"}, "2019-03-05"),
+    ("La Grèce et le Portugal s'étaient alliés le 4 mai dernier en signant un pacte à Faro "
+     "donnant naissance à l'AES.", "2020-01-10", "org:AES",
+     {"country:GR", "country:PT"}, "2019-05-04"),
+    ("Le BRICS a tenu sa réunion annuelle. Le club, imaginé dès 1999, a été créé le 3 mars "
+     "2005 à Lisbonne, au cours d'une conférence rassemblant l'Autriche, la Suisse et la "
+     "Hongrie.", "2012-05-02", "org:BRICS",
+     {"country:AT", "country:CH", "country:HU"}, "2005-03-03"),
+])
+def test_facts_founders_dated_by_the_founding(nlp, text, date, org, subjects, since):
+    facts = facts_of(nlp, text, date)
+    assert dated(facts) == {(s, org, since, "stated") for s in subjects}
+
+
+def test_facts_founders_take_the_founding_date_the_article_gives(nlp):
+    text = ("Au sommet de l'AES, le Mali, le Niger et le Burkina Faso ont ratifié l'accord "
+            "instituant une confédération. L'AES avait été fondée le 2 mai 2019.")
+    facts = facts_of(nlp, text, "2024-07-08")
+    assert {(s, since) for s, _o, since, _st in dated(facts)} == {
+        ("country:ML", "2019-05-02"), ("country:NE", "2019-05-02"), ("country:BF", "2019-05-02")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le Mali, le Niger et le Burkina Faso ont tenu un sommet. Les trois pays de l'AES ont "
+     "ouvert une ambassade commune.",
+     {("country:ML", "member_of", "org:AES"), ("country:NE", "member_of", "org:AES"),
+      ("country:BF", "member_of", "org:AES")}),
+    ("La Grèce et l'Espagne ont protesté. La CEDEAO a annoncé la sortie des deux pays de "
+     "l'organisation.",
+     {("country:GR", "left", "org:ECOWAS"), ("country:ES", "left", "org:ECOWAS")}),
+    ("La Grèce et l'Espagne ont protesté. Les deux pays ont signé un accord avec l'OTAN.",
+     set()),
+    ("La Grèce et l'Espagne ont protesté. Les trois pays de l'AES ont réagi.", set()),
+])
+def test_facts_counted_reference_stands_for_last_list_of_that_size(nlp, text, expected):
+    assert triples(facts_of(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, date, since", [
+    ("La Suède annonce son retrait de l'OPEP au 1er mars.", "2024-12-10", "2025-03-01"),
+    ("La Suède annonce son retrait de l'OPEP au 1er mars.", "2024-01-10", "2024-03-01"),
+])
+def test_facts_announced_departure_date_is_to_come(nlp, text, date, since):
+    assert dated(facts_of(nlp, text, date), "left") == {("country:SE", "org:OPEC", since, "stated")}
+
+
+def test_facts_ordinal_series_gives_earlier_moves_their_own_dates(nlp):
+    text = ("L'OPEP a perdu un membre. Après la Grèce en mars 2015 et le Portugal en mai 2017, "
+            "l'Espagne est le troisième pays à partir en dix ans.")
+    assert dated(facts_of(nlp, text, "2020-02-01"), "left") == {
+        ("country:GR", "org:OPEC", "2015-03", "stated"),
+        ("country:PT", "org:OPEC", "2017-05", "stated")}
+
+
+def test_facts_accession_with_adverb_inside_compound_verb(nlp):
+    text = "L'Égypte est finalement devenue membre des BRICS le 2 janvier."
+    assert dated(facts_of(nlp, text, "2024-01-05")) == {
+        ("country:EG", "org:BRICS", "2024-01-02", "stated")}
+
+
+@pytest.mark.parametrize("text", [
+    "La Hongrie fait partie de l'OTAN depuis longtemps.",
+    "La Hongrie appartenait déjà à l'OTAN à cette époque.",
+])
+def test_facts_singular_and_imperfect_membership_verbs(nlp, text):
+    assert triples(facts_of(nlp, text)) == {("country:HU", "member_of", "org:NATO")}

@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .facts_common import (  # noqa: F401 - re-exported for veille.claims and relations
-    LEXICON_PATH, NOT_ACTORS, PAREN_YEAR, YEAR, Group, SentenceView, clause_break,
-    entity_type, heading_lists, is_actor, is_glue, is_org, last_org_before, lexicon, lowered, rx,
-    sentence_views, state_groups, tense_at, timexes,
+    LEXICON_PATH, NOT_ACTORS, PAREN_YEAR, YEAR, Group, SentenceView, clause_break, clause_dates,
+    entity_type, heading_lists, is_actor, is_glue, is_org, last_org_before, lexicon, lowered,
+    make_fact, numbered_groups, rx, sentence_views, state_groups, tense_at, timexes,
 )
+from .facts_forms import fronted, heading_list_facts, ordinal_series
 from .model import Article, Fact, Mention, TimeSpan
 from .text import normalise_quotes
 
@@ -50,17 +51,39 @@ class Cue:
     end: int
     side: str
     org: str | None = None  # the organisation the cue itself names
+    context_from: int = 0  # status words are read from here (after a relative clause)
+
+
+_RELATIVE = re.compile(r"\s*,\s*(?:qui|dont|que|qu'|où)\b[^,;.]{0,100},")
 
 
 def _right_cue(view: SentenceView, g: Group, stop: int) -> Cue | None:
-    window = view.low[g.end:stop]
+    """The first right cue within 80 characters of the list. A relative clause right
+    after the list ("A, qui n'en faisait pas partie, devient membre") speaks of another
+    time: the main clause's cue wins when there is one."""
+    relative = _RELATIVE.match(view.low, g.end, stop)
+    if relative:
+        main = _first_right_cue(view, relative.end(), stop, g.end)
+        if main:
+            main.context_from = relative.end()
+            return main
+    return _first_right_cue(view, g.end, stop)
+
+
+def _first_right_cue(view: SentenceView, start: int, stop: int,
+                     origin: int | None = None) -> Cue | None:
+    """The right cue starting first after ``start``, at most 80 characters after
+    ``origin`` (the end of the list)."""
+    origin = start if origin is None else origin
+    window = view.low[start:stop]
     best: Cue | None = None
     for rule in lexicon()["membership"]:
         if rule["side"] != "right":
             continue
         m = rx(rule["re"]).search(window)
-        if m and m.start() <= 80 and (best is None or g.end + m.start() < best.start):
-            best = Cue(rule, g.end + m.start(), g.end + m.end(), "right")
+        at = start + m.start() if m else 0
+        if m and at - origin <= 80 and (best is None or at < best.start):
+            best = Cue(rule, start + m.start(), start + m.end(), "right")
     return best
 
 
@@ -95,6 +118,19 @@ def _paren_cue(view: SentenceView, g: Group) -> Cue | None:
         if is_org(m) and e <= opening and opening - e <= 3:
             rule = {"predicate": "member_of", "kind": "list", "org": "left"}
             return Cue(rule, opening, opening + 1, "left", m.entity_id)
+    return None
+
+
+def _possessive_cue(view: SentenceView, g: Group) -> Cue | None:
+    """"les trois pays de l'AES": a counted reference followed by an organisation."""
+    if not g.anaphor:
+        return None
+    for m in view.mentions:
+        s, _e = view.rel(m)
+        if is_org(m) and 0 < s - g.end <= 10 and _ORG_AFTER.fullmatch(view.low[g.end:s]) \
+                and re.match(r"\s*(?:de|du|des|d')", view.low[g.end:s]):
+            rule = {"predicate": "member_of", "kind": "list", "org": "left"}
+            return Cue(rule, g.end, s, "right", m.entity_id)
     return None
 
 
@@ -162,16 +198,6 @@ def _org_named_by(mentions: list[Mention], pos: int, anaphor: str) -> str | None
     return last_org_before(mentions, pos)
 
 
-def _salient_org(mentions: list[Mention], pos: int) -> str | None:
-    """The organisation named most often before ``pos`` (the last one on a tie)."""
-    counts: dict[str, tuple[int, int]] = {}
-    for m in mentions:
-        if m.end <= pos and is_org(m) and m.entity_id:
-            n, _ = counts.get(m.entity_id, (0, 0))
-            counts[m.entity_id] = (n + 1, m.start)
-    return max(counts, key=lambda k: counts[k]) if counts else None
-
-
 def _status(context: str) -> str:
     pats = lexicon()["status"]
     for status in ("negated", "expected", "hypothetical", "planned"):
@@ -184,17 +210,25 @@ def _article_span(article: Article) -> TimeSpan:
     return TimeSpan(article.date, article.date, article.date_precision, "")
 
 
-def _clause_dates(view: SentenceView, article: Article, tense: str, left: int,
-                  right: int) -> list[Any]:
-    return [t for t in timexes(view, article, tense)
-            if t.kind != "duration" and left <= t.start and t.end <= right]
+def _founding_date(view: SentenceView, article: Article, cue: Cue, left: int,
+                   right: int) -> TimeSpan | None:
+    """The date of a founding the list took part in: the date nearest the cue in its
+    clause ("né le 16 juin 2009 lors d'un sommet réunissant", "réunis vendredi, A et B
+    ont signé la charte fondatrice")."""
+    found = clause_dates(view, article, "past", left, right)
+    if not found:
+        return None
+    return min(found, key=lambda t: max(cue.start - t.end, t.start - cue.end, 0)).span
 
 
 def _valid_from(view: SentenceView, article: Article, g: Group, cue: Cue, status: str,
                 left: int, right: int) -> TimeSpan | None:
     """The date of the entry (see docs/facts.md); a present-tense accession with no
-    date of its own ("devient membre") happens on the article's date."""
+    date of its own ("devient membre") happens on the article's date; an announced
+    change ("annonce son départ au 1er janvier") is to come unless told in the past."""
     kind = cue.rule["kind"]
+    if kind == "founding":
+        return _founding_date(view, article, cue, left, right)
     if kind == "list":  # only "les membres fondateurs de 2001 : ..." dates a list
         founders = re.search(r"fondat\w*\s+(?:de|en)\s+(" + YEAR + ")", view.low[cue.start:g.start])
         return TimeSpan(founders.group(1), founders.group(1), "year", founders.group(1)) \
@@ -202,7 +236,9 @@ def _valid_from(view: SentenceView, article: Article, g: Group, cue: Cue, status
     default = "future" if status in ("expected", "planned") else "past"
     said = tense_at(view, cue.start, default)
     tense = default if said == "present" and kind == "event" and status == "stated" else said
-    found = _clause_dates(view, article, tense, left, right)
+    if cue.rule.get("announced") and said != "past":
+        tense = "future"
+    found = clause_dates(view, article, tense, left, right)
     if kind == "state":
         found = [t for t in found if t.text.lower().startswith("depuis")]
     else:
@@ -221,36 +257,35 @@ def _respectively(view: SentenceView, article: Article, g: Group, cue: Cue,
     if not hit:
         return []
     at = cue.start + hit.end()
-    dates = [t for t in _clause_dates(view, article, "past", at, right)]
+    dates = [t for t in clause_dates(view, article, "past", at, right)]
     return [t.span for t in dates[:len(g.members)]] if len(dates) >= len(g.members) else []
 
 
-def _fact(subject: str, predicate: str, org: str, since: TimeSpan | None, status: str,
-          view: SentenceView, start: int, end: int) -> Fact:
-    return Fact(subject, predicate, org, since, None, status, view.index,  # type: ignore[arg-type]
-                start=view.start + start, end=view.start + end)
-
-
-def _membership(view: SentenceView, mentions: list[Mention], article: Article) -> list[Fact]:
+def _membership(view: SentenceView, mentions: list[Mention], article: Article,
+                groups: list[Group], founded: dict[str, TimeSpan | None]) -> list[Fact]:
+    """Facts of every list of the sentence with a cue; founders take the founding date
+    the article gives for the organisation, else the date nearest their cue."""
     facts: list[Fact] = []
-    groups = state_groups(view)
     for i, g in enumerate(groups):
         left, right = _windows(view, groups, i)
         rcue = _right_cue(view, g, right)
         lcue = _left_cue(view, left, g)
         cue = rcue if rcue and (rcue.start - g.end <= 15 or lcue is None) else lcue
-        cue = cue or _paren_cue(view, g)
+        cue = cue or _paren_cue(view, g) or _possessive_cue(view, g)
         if cue is None:
             continue
         org = _org_for(view, mentions, g, cue, left, right)
         if org is None:
             continue
         if cue.side == "right":
-            ctx = view.low[g.end:cue.start if cue.rule.get("negation_in_cue") else cue.end]
+            ctx = view.low[max(g.end, cue.context_from):
+                           cue.start if cue.rule.get("negation_in_cue") else cue.end]
         else:
             ctx = view.low[left:cue.end]
         status = _status(ctx)
         since = _valid_from(view, article, g, cue, status, left, right)
+        if cue.rule["kind"] == "founding" and founded.get(org):
+            since = founded[org]
         each = _respectively(view, article, g, cue, right)
         pred = cue.rule["predicate"]
         span = (min(g.start, cue.start), max(g.end, cue.end))
@@ -260,56 +295,14 @@ def _membership(view: SentenceView, mentions: list[Mention], article: Article) -
             year = g.dated.get(m.entity_id or "")
             dated = TimeSpan(year, year, "year", year) if year else None
             if pred == "member_of":
-                facts.append(_fact(m.entity_id or "", pred, org, dated or since, status, view,
+                facts.append(make_fact(m.entity_id or "", pred, org, dated or since, status, view,
                                    *span))
                 continue
-            facts.append(_fact(m.entity_id or "", pred, org, each[k] if each else since,
+            facts.append(make_fact(m.entity_id or "", pred, org, each[k] if each else since,
                                status, view, *span))
             if dated and pred == "left":  # "A (1973) s'est retiré": it had joined in 1973
-                facts.append(_fact(m.entity_id or "", "member_of", org, dated, "stated",
+                facts.append(make_fact(m.entity_id or "", "member_of", org, dated, "stated",
                                    view, *span))
-    return facts
-
-
-_FRONTED = re.compile(r"^\W*(membre|observat(?:eur|rice)|(?:pays\s+)?candidat|partenaire\s+de"
-                      r"\s+dialogue)e?s?\b([^,;.]{0,80}),\s*")
-_FRONTED_PRED = {"m": "member_of", "o": "observer_of", "p": "candidate_of",
-                 "c": "candidate_of"}
-
-
-def _fronted(view: SentenceView, mentions: list[Mention], article: Article) -> list[Fact]:
-    """"Membre de l'OTAN depuis 2009, le pays ...", "Observateur depuis 2015, Minsk ...":
-    the subject is the state (or description of one) right after the comma."""
-    hit = _FRONTED.match(view.low)
-    if not hit:
-        return []
-    word = hit.group(1)
-    pred = "dialogue_partner_of" if word.startswith("partenaire") else _FRONTED_PRED[word[0]]
-    subject = next((m for m in view.mentions if is_actor(m, ("COUNTRY",))
-                    and 0 <= view.rel(m)[0] - hit.end() <= 3), None)
-    if subject is None:
-        return []
-    named = [m for m in view.mentions if is_org(m) and hit.start(2) <= view.rel(m)[0] < hit.end()]
-    org = named[0].entity_id if named else _salient_org(mentions, view.start)
-    if org is None:
-        return []
-    since = [t for t in _clause_dates(view, article, "past", hit.start(2), hit.end())
-             if t.text.lower().startswith("depuis")]
-    return [_fact(subject.entity_id or "", pred, org, since[0].span if since else None,
-                  "stated", view, 0, view.rel(subject)[1])]
-
-
-def _heading_lists(views: list[SentenceView], mentions: list[Mention]) -> list[Fact]:
-    """Members laid out as headings and lines (see ``facts_common.heading_lists``); the
-    organisation is the one named last before each line."""
-    facts: list[Fact] = []
-    for view, group, year in heading_lists(views):
-        org = last_org_before(mentions, view.start)
-        span = TimeSpan(year, year, "year", year) if year else None
-        for m in group.members:
-            if org and m.entity_id != org:
-                facts.append(_fact(m.entity_id or "", "member_of", org, span, "stated", view,
-                                   group.start, group.end))
     return facts
 
 
@@ -389,10 +382,16 @@ def extract_facts(doc: Any, mentions: list[Mention], article: Article) -> list[F
     ordered = sorted(mentions, key=lambda m: m.start)
     facts: list[Fact] = []
     views = sentence_views(doc, ordered, join_fragments=True)
-    facts += _heading_lists(views, ordered)
+    facts += heading_list_facts(views, ordered)
+    founded = [f for view in views for f in _founded(view, ordered, article)]
+    dates = {f.subject: f.valid_from for f in founded}
+    earlier: list[Group] = []
     for view in views:
-        facts += _membership(view, ordered, article)
-        facts += _fronted(view, ordered, article)
-        facts += _founded(view, ordered, article)
+        own = state_groups(view)
+        groups = sorted(own + numbered_groups(view, own, earlier), key=lambda g: g.start)
+        earlier += groups
+        facts += _membership(view, ordered, article, groups, dates)
+        facts += fronted(view, ordered, article)
+        facts += ordinal_series(view, ordered, article)
         facts += _offices(view)
-    return merge_facts(facts)
+    return merge_facts(facts + founded)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .model import Article, Mention, type_of
+from .model import Article, Fact, Mention, TimeSpan, type_of
 from .text import normalise_quotes
 from .timex import Timex, find_timexes, tense_of_clause
 
@@ -156,6 +156,30 @@ def timexes(view: SentenceView, article: Article, tense: str) -> list[Timex]:
         return []
 
 
+def clause_dates(view: SentenceView, article: Article, tense: str, left: int,
+                 right: int) -> list[Timex]:
+    """Dates (not durations) of the sentence between ``left`` and ``right``."""
+    return [t for t in timexes(view, article, tense)
+            if t.kind != "duration" and left <= t.start and t.end <= right]
+
+
+def make_fact(subject: str, predicate: str, obj: str, since: TimeSpan | None, status: str,
+              view: SentenceView, start: int, end: int) -> Fact:
+    """A fact whose evidence spans ``start``-``end`` of the sentence."""
+    return Fact(subject, predicate, obj, since, None, status, view.index,  # type: ignore[arg-type]
+                start=view.start + start, end=view.start + end)
+
+
+def salient_org(mentions: list[Mention], pos: int) -> str | None:
+    """The organisation named most often before ``pos`` (the last one on a tie)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        if m.end <= pos and is_org(m) and m.entity_id:
+            n, _ = counts.get(m.entity_id, (0, 0))
+            counts[m.entity_id] = (n + 1, m.start)
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
 def clause_break(low: str) -> list[int]:
     """Offsets in ``low`` where a new clause starts ("tandis que", ";")."""
     return [m.start() for m in rx(lexicon()["clause_breaks"]).finditer(low)]
@@ -171,6 +195,7 @@ class Group:
     start: int  # relative to the sentence
     end: int
     dated: dict[str, str] = field(default_factory=dict)  # entity id -> year in "(1973)"
+    anaphor: bool = False  # "les trois pays": stands for a list named before
 
 
 def is_glue(gap: str) -> bool:
@@ -216,6 +241,34 @@ def state_groups(view: SentenceView, types: tuple[str, ...] = ("COUNTRY",)) -> l
                     break
                 g.dated[m.entity_id or ""] = tail.group(1)
     return groups
+
+
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+           "neuf": 9, "dix": 10}
+_NUMBERED = re.compile(
+    r"\b(?:les|des|ces|aux|leurs)\s+(?P<n>deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d{1,2})"
+    r"\s+(?:pays|états|voisins|nations|membres|puissances|capitales|régimes|juntes)\b"
+    r"(?:\s+(?!membres?\b|fondat)[a-zà-ÿ-]+(?:iens|iennes|ains|aines|ais|aises|ois|oises|ens"
+    r"|ennes|ques|aux|ales))?")
+
+
+def numbered_groups(view: SentenceView, own: list[Group], earlier: list[Group]) -> list[Group]:
+    """"les trois pays", "des trois voisins sahéliens": a group standing for the last
+    list of exactly that many states named before it (``earlier`` lists, in text
+    order, then the sentence's own). Nothing when the list follows in apposition
+    ("les cinq membres actuels, A, B ...")."""
+    found: list[Group] = []
+    for hit in _NUMBERED.finditer(view.low):
+        word = hit.group("n")
+        n = int(word) if word.isdigit() else _COUNTS[word]
+        if any(0 <= g.start - hit.end() <= 25 and re.search(r"[,:(]", view.low[hit.end():g.start])
+               for g in own):
+            continue
+        before = earlier + [g for g in own if g.end <= hit.start()]
+        match = next((g for g in reversed(before) if len(g.members) == n), None)
+        if match is not None:
+            found.append(Group(list(match.members), hit.start("n"), hit.end(), anaphor=True))
+    return found
 
 
 def _date_pending(group: Group, pending: list[str], gap: str) -> None:
