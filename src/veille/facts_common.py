@@ -74,11 +74,12 @@ def _sentence_runs(doc: Any, mentions: list[Mention]) -> list[tuple[int, int]]:
     sentence that starts with a comma, "et" or a lower-case letter, or that a
     mention runs into, continues the previous one ("Le Royaume" + "Uni a quitté")."""
     sents = list(doc.sents)
+    whole = doc.text  # a property that joins every token: read it once
     runs: list[tuple[int, int]] = []
     for i, s in enumerate(sents):
         text = s.text
         crossed = any(m.start < s.start_char < m.end for m in mentions)
-        gap = doc.text[sents[i - 1].end_char:s.start_char] if i else ""
+        gap = whole[sents[i - 1].end_char:s.start_char] if i else ""
         if runs and "\n\n" not in gap and (crossed or (
                 text.strip() and _FRAGMENT_START.match(text))):
             runs[-1] = (runs[-1][0], i)
