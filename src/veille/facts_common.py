@@ -50,6 +50,9 @@ def rx(pattern: str) -> re.Pattern[str]:
 def lowered(text: str) -> str:
     """Lower case with ASCII apostrophes, same length as ``text`` (offsets hold)."""
     text = normalise_quotes(text)
+    low = text.lower()
+    if len(low) == len(text):  # the usual case: no character lowers to two
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -91,7 +94,20 @@ def _sentence_runs(doc: Any, mentions: list[Mention]) -> list[tuple[int, int]]:
 def sentence_views(doc: Any, mentions: list[Mention],
                    join_fragments: bool = False) -> list[SentenceView]:
     """One view per sentence; with ``join_fragments``, one per run of a sentence
-    and the fragments the parser split off it (the view keeps the first index)."""
+    and the fragments the parser split off it (the view keeps the first index).
+    Computed once per doc and kind (facts, relations and claims all read them)."""
+    key = ("veille_views", join_fragments,
+           hash(tuple((m.start, m.end, m.entity_id, m.kind) for m in mentions)))
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    views = _sentence_views(doc, mentions, join_fragments)
+    doc.user_data[key] = views
+    return views
+
+
+def _sentence_views(doc: Any, mentions: list[Mention],
+                    join_fragments: bool) -> list[SentenceView]:
     sents = list(doc.sents)
     runs = (_sentence_runs(doc, mentions) if join_fragments
             else [(i, i) for i in range(len(sents))])
