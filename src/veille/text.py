@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "\u2019\u2018\u02bc`´"
 _SPACES = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014'_.]+")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Accent- and case-insensitive form of a name, hyphens and apostrophes read
     as spaces: ``fold("BIÉLORUSSIE") == fold("Biélorussie") == "bielorussie"``."""
