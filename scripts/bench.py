@@ -9,7 +9,10 @@ then times, on this machine and in this process:
    (reading, parsing with the gazetteer ruler, resolution, time, extraction of
    events, facts and claims, and storing), the pipeline loaded beforehand.
 
-Usage: python scripts/bench.py [--n 2000] [--batch-size 32]
+3. with ``--workers 2``: the same two with two processes (``nlp.pipe(n_process=2)``
+   and ``veille ingest --workers 2``), since the machine has two cores.
+
+Usage: python scripts/bench.py [--n 2000] [--batch-size 32] [--workers 2]
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="number of articles (default 2000)")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="also measure both with this many processes")
     args = parser.parse_args()
 
     import spacy
@@ -59,32 +64,44 @@ def main() -> None:
     bare = spacy.load("fr_core_news_md")
     t_load_bare = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=args.batch_size):
-        pass
-    t_bare = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
     extractor = Extractor()
     t_load = time.perf_counter() - t0
-    with tempfile.TemporaryDirectory() as tmp:
-        jsonl = Path(tmp) / "bench.jsonl"
-        jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows),
-                         encoding="utf-8")
-        kb = Veille(Path(tmp) / "bench.db", extractor=extractor)
-        t0 = time.perf_counter()
-        report = kb.ingest([jsonl], progress=False, batch_size=args.batch_size)
-        t_ingest = time.perf_counter() - t0
-        counts = report.counts
-        kb.close()
-
-    bare_rate = len(texts) / t_bare
-    ingest_rate = report.added / t_ingest
     print(f"load: bare model {t_load_bare:.1f} s, veille pipeline + gazetteer {t_load:.1f} s")
-    print(f"bare nlp.pipe : {t_bare:7.1f} s  {bare_rate:6.1f} articles/s")
-    print(f"veille ingest : {t_ingest:7.1f} s  {ingest_rate:6.1f} articles/s "
+
+    def run_bare(n_process: int) -> float:
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=args.batch_size, n_process=n_process):
+            pass
+        return len(texts) / (time.perf_counter() - t0)
+
+    def run_ingest(n_process: int) -> tuple[float, dict]:
+        with tempfile.TemporaryDirectory() as tmp:
+            jsonl = Path(tmp) / "bench.jsonl"
+            jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows),
+                             encoding="utf-8")
+            kb = Veille(Path(tmp) / "bench.db", extractor=extractor)
+            t0 = time.perf_counter()
+            report = kb.ingest([jsonl], progress=False, batch_size=args.batch_size,
+                               workers=n_process)
+            rate = report.added / (time.perf_counter() - t0)
+            kb.close()
+        return rate, report.counts
+
+    bare_rate = run_bare(1)
+    ingest_rate, counts = run_ingest(1)
+    print(f"bare nlp.pipe, 1 process : {bare_rate:6.1f} articles/s")
+    print(f"veille ingest, 1 process : {ingest_rate:6.1f} articles/s "
           f"({counts['mentions']} mentions, {counts['events']} events, {counts['facts']} facts, "
           f"{counts['claims']} claims)")
     print(f"ratio ingest / bare = {ingest_rate / bare_rate:.2f}")
+    if args.workers > 1:
+        bare_n = run_bare(args.workers)
+        ingest_n, _ = run_ingest(args.workers)
+        print(f"bare nlp.pipe, {args.workers} processes: {bare_n:6.1f} articles/s")
+        print(f"veille ingest, {args.workers} processes: {ingest_n:6.1f} articles/s")
+        print(f"ratio ingest ({args.workers} processes) / bare (1 process) = "
+              f"{ingest_n / bare_rate:.2f}; against bare with {args.workers} processes "
+              f"= {ingest_n / bare_n:.2f}")
 
 
 if __name__ == "__main__":

@@ -121,3 +121,15 @@ def test_ingest_article_failing_extraction_is_reported_rest_goes_in(tmp_path, ex
     assert report.added == 2
     (err,) = report.rejected
     assert err.source.endswith("a01.txt") and "extraction failed (ValueError: boom)" in err.reason
+
+
+@pytest.mark.slow
+def test_ingest_with_two_workers_stores_the_same(tmp_path, extractor):
+    _write(tmp_path / "in", 6)
+    one = Veille(tmp_path / "one.db", extractor=extractor)
+    one.ingest([tmp_path / "in"], progress=False)
+    one.close()
+    two = Veille(tmp_path / "two.db", extractor=extractor)
+    two.ingest([tmp_path / "in"], progress=False, workers=2)
+    two.close()
+    assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")

@@ -58,7 +58,8 @@ class Veille:
     # -- ingest -------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], date: str | None = None,
                on_error: Callable[[InputError], None] | None = None,
-               progress: bool | None = None, batch_size: int = INGEST_BATCH) -> IngestReport:
+               progress: bool | None = None, batch_size: int = INGEST_BATCH,
+               workers: int = 1) -> IngestReport:
         """Read, extract and store every article under ``paths``; bad inputs are
         reported (``on_error``) and skipped, the rest goes in."""
         report = IngestReport()
@@ -79,7 +80,7 @@ class Veille:
         articles = fresh()
         bar = _progress(progress)
         batch: list[ArticleRecords] = []
-        for records in self._extract(articles, report, on_error):
+        for records in self._extract(articles, report, on_error, workers):
             batch.append(records)
             if bar is not None:
                 bar.update(1)
@@ -93,14 +94,14 @@ class Veille:
         return report
 
     def _extract(self, articles: Iterator[Article], report: IngestReport,
-                 on_error) -> Iterator[ArticleRecords]:
+                 on_error, workers: int = 1) -> Iterator[ArticleRecords]:
         def failed(article: Article, exc: Exception) -> None:
             err = InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})")
             report.rejected.append(err)
             if on_error:
                 on_error(err)
 
-        return self.extractor.process(articles, INGEST_BATCH, on_error=failed)
+        return self.extractor.process(articles, INGEST_BATCH, on_error=failed, workers=workers)
 
     # -- listings -------------------------------------------------------------------
     def entities(self, type: str | None = None, article: str | None = None) -> list[dict[str, Any]]:

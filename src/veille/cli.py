@@ -65,8 +65,10 @@ def main() -> None:
 @click.option("--date", default=None, help="Date of plain .txt files that carry no date line.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that parse in parallel (extraction and storing stay in this one).")
 @db_option
-def ingest(paths, date, progress, db):
+def ingest(paths, date, progress, workers, db):
     """Read files or folders (recursive: .txt, .jsonl, .html), extract, store.
 
     A bad input is named on stderr with its reason and skipped; the rest goes
@@ -77,7 +79,7 @@ def ingest(paths, date, progress, db):
     def on_error(err: InputError) -> None:
         click.echo(str(err), err=True)
 
-    report = kb.ingest(paths, date=date, on_error=on_error, progress=progress)
+    report = kb.ingest(paths, date=date, on_error=on_error, progress=progress, workers=workers)
     c = report.counts
     click.echo(
         f"{report.added} articles added, {report.already} already stored, "
