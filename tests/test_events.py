@@ -289,3 +289,52 @@ def test_events_clause_co_actors_join_a_misparsed_meeting(extractor):
     consult = [e for e in records.events if e.type == "CONSULT"]
     assert consult
     assert {"person:vladimir-putin", "person:xi-jinping"} <= set(consult[0].participants)
+
+
+def test_events_leading_participle_is_a_gathering_of_the_main_subject(nlp):
+    events = run(nlp, "Réunis mercredi à Astana, les dirigeants de l'OCS ont adopté un texte.")
+    consult = only(events, "CONSULT")
+    assert "org:SCO" in consult.participants
+    assert consult.when.start == "2024-07-03"
+
+
+def test_events_host_welcoming_several_guests_is_one_gathering(nlp):
+    events = run(nlp, "Xi Jinping a accueilli Lula, Modi et Macron lundi à Pékin.")
+    consult = only(events, "CONSULT")
+    assert {XI, LULA, MODI, MACRON} <= set(consult.participants)
+
+
+def test_events_summit_takes_the_office_holders_the_article_names(nlp):
+    text = ("Le sommet de l'OCS s'est tenu mercredi à Astana. "
+            "Plus tard, Poutine a salué un succès. Modi a évoqué le commerce.")
+    consult = next(e for e in run(nlp, text) if e.type == "CONSULT")
+    assert {PUTIN, MODI} <= set(consult.participants)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("L'OCS a tenu son sommet lundi. Le Kazakhstan a présenté sa candidature mardi.", "REQUEST"),
+    ("L'OCS a tenu son sommet lundi. La France a demandé à adhérer mardi.", "REQUEST"),
+    ("L'OCS a ouvert son sommet. L'OCS annonce que le prochain sommet se tiendra en Inde.",
+     "CONSULT"),
+])
+def test_events_membership_step_takes_the_topic_organisation(nlp, text, type_):
+    event = [e for e in run(nlp, text) if e.type == type_][-1]
+    assert "org:SCO" in event.participants
+
+
+def test_events_fighting_verb_under_fighting_noun_is_one_event(nlp):
+    events = run(nlp, "De violents combats opposant la Russie à l'Ukraine ont repris lundi.")
+    assault = only(events, "ASSAULT")
+    assert {RU, UA} <= set(assault.participants)
+    assert assault.source == [] and assault.target == []
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Lula a rencontré Modi mercredi. Le même jour, Lula a rencontré Xi Jinping.", "2024-07-03"),
+    ("Lula a rencontré Modi mercredi. Deux jours plus tôt, Lula a rencontré Xi Jinping.",
+     "2024-07-01"),
+])
+def test_events_same_day_and_days_apart_count_from_the_previous_dated_event(nlp, text, start):
+    events = run(nlp, text)
+    dates = {frozenset(e.participants): e.when.start for e in events if e.type == "CONSULT"}
+    assert dates[frozenset({LULA, XI})] == start

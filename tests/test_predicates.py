@@ -52,7 +52,7 @@ def test_predicates_entry_is_well_formed(entry):
     assert pred.type in PLOVER_TYPES
     assert isinstance(entry["symmetric"], bool)
     assert entry["symmetric"] == (entry["type"] in ("CONSULT", "AGREE", "COOPERATE")) or \
-        entry["lemma"] in ("combats", "affrontements", "s'affronter", "conflit")
+        entry["lemma"] in ("combats", "affrontements", "s'affronter", "conflit", "opposer")
     assert entry["actors"], "an example needs at least one actor"
     for surface in entry["actors"]:
         assert surface in entry["example"]

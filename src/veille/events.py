@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .events_actors import add_co_actors, add_represented
+from .events_gathering import add_implied_org, roll_up_summits
 from .events_context import counted_refs, member_refs, plural_pronoun_refs, subject_group
 from .events_lexicon import Predicate, fold, match
+from .events_merge import merge_events
 from .events_roles import (
     CHAIN_DEPS, HAPPEN_VERBS, LIGHT_VERBS, MentionRef, Roles, borrowed_subject, climb, entity_type,
     governing_verb, mention_refs, role_of, subject_refs,
@@ -25,6 +27,7 @@ from .model import Article, Event, Mention
 
 CONSULT_ATTACH = frozenset({"a", "lors"})  # "au sommet", "lors du sommet"
 IMPERSONAL = frozenset({"falloir", "agir", "sembler", "paraitre", "exister", "rester", "etre"})
+HOST_VERBS = frozenset({"accueillir"})
 CARRIER_NOUNS = frozenset({"paquet", "serie", "vague", "train", "salve", "procedure",
                            "processus", "ensemble", "programme"})
 
@@ -65,6 +68,8 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
     for event in merged:
         if event.when is None:
             event.when = dates.fallback.get((event.start, event.type))
+    add_implied_org(merged, mentions, doc)
+    roll_up_summits(merged, mentions, doc, article)
     add_represented(merged, mentions, article)
     add_co_actors(merged, mentions, doc)
     return merged
@@ -127,6 +132,11 @@ def _absorb(triggers: list[Trigger]) -> None:
     "à l'occasion de", "au sommet") is part of the same event."""
     at = {t.token.i: t for t in triggers}
     for trig in triggers:
+        head = at.get(trig.token.head.i)
+        if trig.pred.pos == "VERB" and trig.token.dep_ == "acl" and head is not None \
+                and head.pred.type == trig.pred.type and head is not trig:
+            trig.parent = head  # "des combats opposant X à Y": one event
+            continue
         if trig.pred.pos != "NOUN":
             continue
         cur, via_circ = trig.token, False
@@ -135,7 +145,7 @@ def _absorb(triggers: list[Trigger]) -> None:
             if cur.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or cur.head.i == cur.i:
                 break
             prep = next((fold(c.text) for c in cur.children if c.dep_ == "case"), None)
-            direct = cur.dep_ in ("obj", "nsubj:pass") or (
+            direct = cur.dep_ in ("obj", "nsubj:pass", "nsubj") or (
                 trig.pred.type == "CONSULT" and prep in CONSULT_ATTACH) or via_circ or (
                 cur.dep_ == "nmod" and prep in ("de", "d") and cur.head.pos_ in ("NOUN", "PROPN"))
             cur = cur.head
@@ -174,6 +184,12 @@ def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates) -> 
         if trig.pred.pos == "VERB" and (not trig.roles.source or misparsed):
             for ref in borrowed_subject(trig.token, refs):
                 trig.roles.add("source", ref)
+        if trig.pred.pos == "VERB" and _leads(tok, sent) and not trig.roles.target:
+            # "Réunis mardi à X, les dirigeants ..."; "Reçu par X, le président ..."
+            role = "target" if trig.roles.source else "source"
+            for ref in _subject_phrase(sent.root, refs):
+                if ref.entity_id not in trig.roles.source:
+                    trig.roles.add(role, ref)
     events = []
     for trig in triggers:
         if trig.parent is not None:
@@ -184,6 +200,21 @@ def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates) -> 
             if event is not None:
                 events.extend(split_meetings(trig, event))
     return events
+
+
+def _leads(tok, sent) -> bool:
+    """A participle opening its sentence, detached from the main verb."""
+    first = next((t for t in sent if not t.is_punct), None)
+    return first is not None and first.i == tok.i and tok.i != sent.root.i
+
+
+def _subject_phrase(verb, refs: list[MentionRef]) -> list[MentionRef]:
+    """Mentions anywhere in the subject phrase of ``verb`` ("les dirigeants de
+    la Chine et de la Russie"), else its borrowed subject."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    found = [r for s in subjects for r in refs
+             if s.left_edge.i <= r.head.i <= s.right_edge.i and r.etype != "PLACE"]
+    return found or borrowed_subject_of(verb, refs)
 
 
 def _assign(roles: Roles, role: str | None, ref: MentionRef) -> None:
@@ -234,11 +265,12 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop) -> E
 
 
 def split_meetings(trig: Trigger, event: Event) -> list[Event]:
-    """"Il a rencontré X et Y": one meeting of the subject with each person met."""
+    """"Il a rencontré X et Y": one meeting of the subject with each person met.
+    A host welcoming several guests ("X a accueilli A, B et C") is one gathering."""
     roles = trig.roles
     met = [t for t in roles.target if entity_type(t) == "PERSON" and t not in roles.source]
     if trig.pred.type != "CONSULT" or trig.pred.pos != "VERB" or not roles.source \
-            or len(met) < 2:
+            or len(met) < 2 or trig.pred.head in HOST_VERBS:
         return [event]
     others = [a for a in event.participants if a not in met]
     return [replace(event, source=[], target=[], participants=others + [person])
@@ -327,6 +359,9 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
         span = dates.resolve(tx, found) if tx is not None else None
         if span is not None:
             return span, None
+    told = dates.narrative(sent) if status == "reported" and not found else None
+    if told is not None:  # "le même jour", "trois jours plus tôt"
+        return told, None
     if status == "reported" and clause_verb is not None and speaks_of_now(clause_verb):
         return dates.article_day(), None
     others = [trig.token.doc[i] for i in blocked]
@@ -353,45 +388,3 @@ def _by_phone(tok) -> bool:
         if word.dep_ == "amod" or case in ("au", "a", "par", "en"):
             return True
     return False
-
-
-# ---------------------------------------------------------------- merging
-
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-
-
-def _key_date(event: Event) -> str | None:
-    return event.when.start if event.when else None
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """Merge events of the same type and date whose actors are the same (or,
-    for symmetric types, one set inside the other)."""
-    out: list[Event] = []
-    for event in events:
-        twin = next((e for e in out if _same(e, event)), None)
-        if twin is None:
-            out.append(event)
-            continue
-        for attr in ("source", "target", "participants"):
-            bucket = getattr(twin, attr)
-            bucket.extend(a for a in getattr(event, attr) if a not in bucket)
-        twin.when = twin.when or event.when
-        if event.where and (twin.where is None or (
-                entity_type(twin.where) == "COUNTRY" and entity_type(event.where) == "PLACE")):
-            twin.where = event.where
-        twin.mode = twin.mode or event.mode
-    return out
-
-
-def _same(a: Event, b: Event) -> bool:
-    if a.type != b.type:
-        return False
-    pa, pb = set(a.participants), set(b.participants)
-    if _key_date(a) != _key_date(b):
-        # the same actors, one mention dated and one not: one event told twice
-        return pa == pb and a.status == b.status and None in (_key_date(a), _key_date(b)) \
-            and abs(a.sentence - b.sentence) <= 2
-    if pa == pb:
-        return True
-    return a.type in SYMMETRIC_TYPES and a.status == b.status and (pa <= pb or pb <= pa)

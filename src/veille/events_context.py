@@ -4,8 +4,9 @@
   persons of the latest event (or, failing that, the latest sentence) that had
   exactly that many of them;
 - "les dirigeants", "les membres", "les chefs d'État" as a subject with no
-  name below them: the organisation mentioned last (this sentence or earlier),
-  whose leaders or members they are;
+  name below them: the organisation named before them in the sentence, else
+  the one the article has named most so far (its topic), whose leaders or
+  members they are;
 - a subject "ils" / "elles": the subjects of the latest sentence that had
   subject mentions (one or several).
 
@@ -85,11 +86,20 @@ def member_refs(sent, refs: list[MentionRef], recent: list[tuple[str, str]]) -> 
         if _count(tok) or not _free(tok, refs):
             continue
         before = [eid for r in refs if r.etype == "ORG" and r.head.i < tok.i for eid in [r.entity_id]]
-        org = before[-1] if before else next(
-            (eid for eid, etype in reversed(recent) if etype == "ORG"), None)
+        org = before[-1] if before else _topic(recent)
         if org:
             out.append(MentionRef(org, "ORG", tok, tok.i, tok.i))
     return out
+
+
+def _topic(recent: list[tuple[str, str]]) -> str | None:
+    """The organisation named most often so far (the latest on a tie): "les
+    membres" of an article about an organisation are its members, even when
+    another body was named in between."""
+    orgs = [eid for eid, etype in recent if etype == "ORG"]
+    if not orgs:
+        return None
+    return max(set(orgs), key=lambda eid: (orgs.count(eid), max(i for i, o in enumerate(orgs) if o == eid)))
 
 
 def plural_pronoun_refs(sent, refs: list[MentionRef], groups: list[list[tuple[str, str]]]

@@ -203,6 +203,8 @@ def _readings(token) -> list[str]:
     has_aux = has_aux or any(c.dep_ == "nsubj" and c.i < token.i for c in children)
     if token.pos_ in VERB_TAGS:
         return ["NOUN", "VERB"] if has_det else ["VERB"]
+    if token.pos_ == "PROPN" and token.is_sent_start and not has_det:
+        return ["VERB", "NOUN"]  # "Réunis mardi à X, les dirigeants ...": a capitalised participle
     if token.pos_ in NOUN_TAGS + ("ADJ",):
         return ["VERB", "NOUN"] if has_aux else ["NOUN"] if token.pos_ != "ADJ" else []
     return []

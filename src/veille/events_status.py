@@ -16,6 +16,7 @@ clause tense; failing that the article date when the clause speaks of now
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from .events_lexicon import fold
@@ -28,6 +29,11 @@ PLAN_VERBS = frozenset({"prevoir", "envisager", "projeter", "programmer", "appre
 PLAN_MODIFIERS = frozenset({"prevoir", "prevu", "programmer", "programme", "prochain",
                             "futur", "planifier", "envisager", "envisage"})
 HYPOTHETICAL_MODIFIERS = frozenset({"eventuel", "possible", "hypothetique", "potentiel"})
+SAME_DAY = re.compile(r"\b(le meme jour|ce jour la|ce meme jour)\b")
+DAYS_APART = re.compile(r"\b(\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) jours? "
+                        r"(plus tot|plus tard|auparavant|avant|apres)\b")
+NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+                "huit": 8, "neuf": 9, "dix": 10}
 AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
 
 
@@ -184,6 +190,25 @@ class Dates:
             return None
         day = (date.fromisoformat(base[:10]) + timedelta(days=shift)).isoformat()
         return TimeSpan(day, day, "day", tx.text)
+
+    def narrative(self, sent) -> TimeSpan | None:
+        """"Le même jour", "ce jour-là", "trois jours plus tôt / plus tard"
+        (which the timex module leaves out): a day counted from the latest
+        dated event of the article."""
+        if self.last_day is None:
+            return None
+        words = fold(sent.text)
+        shift = 0 if SAME_DAY.search(words) else None
+        found = DAYS_APART.search(words)
+        if found is not None:
+            count = NUMBER_WORDS.get(found.group(1)) or (
+                int(found.group(1)) if found.group(1).isdigit() else None)
+            if count is not None:
+                shift = -count if found.group(2) in ("plus tot", "auparavant", "avant") else count
+        if shift is None:
+            return None
+        day = (date.fromisoformat(self.last_day[:10]) + timedelta(days=shift)).isoformat()
+        return TimeSpan(day, day, "day", found.group(0) if found else "le meme jour")
 
     def timexes(self, sent, tense: str) -> list[tuple[Timex, object]]:
         """(timex, head token) pairs of a sentence."""

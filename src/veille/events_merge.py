@@ -1,0 +1,52 @@
+"""Merging the events of one article that tell the same event.
+
+Two events of the same type and the same date with the same actor set are one
+event (roles, participants and mode are united; a city replaces a country as
+``where``); for symmetric types (CONSULT, AGREE, COOPERATE) with the same
+status, one actor set inside the other also merges. The same actors told once
+with a date and once without, within two sentences, are one event too.
+"""
+
+from __future__ import annotations
+
+from .events_roles import entity_type
+from .model import Event
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _key_date(event: Event) -> str | None:
+    return event.when.start if event.when else None
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge events of the same type and date whose actors are the same (or,
+    for symmetric types, one set inside the other)."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((e for e in out if _same(e, event)), None)
+        if twin is None:
+            out.append(event)
+            continue
+        for attr in ("source", "target", "participants"):
+            bucket = getattr(twin, attr)
+            bucket.extend(a for a in getattr(event, attr) if a not in bucket)
+        twin.when = twin.when or event.when
+        if event.where and (twin.where is None or (
+                entity_type(twin.where) == "COUNTRY" and entity_type(event.where) == "PLACE")):
+            twin.where = event.where
+        twin.mode = twin.mode or event.mode
+    return out
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if _key_date(a) != _key_date(b):
+        # the same actors, one mention dated and one not: one event told twice
+        return pa == pb and a.status == b.status and None in (_key_date(a), _key_date(b)) \
+            and abs(a.sentence - b.sentence) <= 2
+    if pa == pb:
+        return True
+    return a.type in SYMMETRIC_TYPES and a.status == b.status and (pa <= pb or pb <= pa)
