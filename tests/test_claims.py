@@ -250,3 +250,90 @@ def test_claims_figure_without_subject_takes_previous_claim_subject(nlp):
     text = ("Le Mali compte 500 soldats dans la région. Parmi eux, 120 blessés ont été soignés.")
     got = [(c.subject, c.value) for c in claims_with(nlp, text)]
     assert got == [("country:ML", 500), ("country:ML", 120)]
+
+
+# -- subjects, units and ellipses added with the claims_subject / claims_units split --
+
+@pytest.mark.parametrize("text, subject, value, unit", [
+    # a plural demonym noun that is no mention, and the place its people belong to
+    ("Plus de 5 000 Ukrainiens du Donbass ont été évacués.", "place:donbas", 5000, "people"),
+    ("Un tiers des Ukrainiens du Donbass ont quitté la région.", "place:donbas", 33.33, "%"),
+    ("Au scrutin, 48 % des Italiens ont voté contre.", "country:IT", 48, "%"),
+    # a subject pronoun, or a noun standing for a state, is the state of the article
+    ("La Russie quitte le groupe. Elle produit environ 9 millions de barils par jour.",
+     "country:RU", 9e6, "barrels per day"),
+    ("Le Nigeria quitte l'OPEP. Le petit émirat extrait 900 000 barils par jour.",
+     "country:NG", 900_000, "barrels per day"),
+    # a restated figure keeps the subject of the one before it
+    ("Le Mali produit 60 000 barils par jour, soit 3 % de la production de l'OPEP.",
+     "country:ML", 3, "%"),
+    # a relative clause continues the subject of the figure before it
+    ("Le Tchad devient le 14e membre de l'AES, où vivent 90 millions de personnes.",
+     "org:AES", 90e6, "people"),
+    # a state named in a comparison is not the subject
+    ("Le Tchad produit derrière le Mali quelque 400 000 barils par jour.",
+     "country:TD", 400_000, "barrels per day"),
+    # ranks of producers and exporters are about a state
+    ("Le Nigeria est le premier producteur de pétrole du continent.", "country:NG", 1, "rank"),
+    ("Le Nigeria hésite. Entré dans l'OPEP en 2010, le troisième exportateur du "
+     "continent attend.", "country:NG", 3, "rank"),
+    # a population a group loses or gains is the state's
+    ("Le Mali quitte l'Union européenne. L'Union européenne perd ainsi 20 millions "
+     "d'habitants.", "country:ML", 20e6, "people"),
+    # a duration in apposition to its holder; "durer" is a duration cue
+    ("Les putschistes ont arrêté Mahamat Déby, au pouvoir depuis trois ans.",
+     "person:mahamat-deby", 3, "years"),
+    ("Le Mali propose un cessez-le-feu pouvant durer au moins 10 jours.", "country:ML", 10,
+     "days"),
+])
+def test_claims_subject_rules(nlp, text, subject, value, unit):
+    claims = [c for c in claims_with(nlp, text) if c.unit == unit]
+    assert claims, text
+    claim = claims[-1]
+    assert claim.value == pytest.approx(value, rel=1e-3)
+    assert claim.subject == subject
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le Mali veut porter sa production de 12 à 15 millions de tonnes par an.",
+     [(12e6, "tonnes per year"), (15e6, "tonnes per year")]),
+    ("Le texte a été adopté au Parlement du Mali par 150 voix contre 12.",
+     [(150, "votes"), (12, "votes")]),
+    ("Plus de trente chefs d'État sont attendus à Astana.", [(30, "people")]),
+    ("Les trente alliés de l'OTAN ont signé le texte.", [(30, "countries")]),
+    ("Le Tchad annonce un 12e paquet de sanctions contre le Mali.", [(12, "packages")]),
+    ("Le Mali a signé quatre documents avec le Tchad.", [(4, "documents")]),
+    ("Le Tchad retire ses 75 logisticiens du Mali.", [(75, "people")]),
+])
+def test_claims_counted_nouns_ranges_and_scores(nlp, text, expected):
+    got = [(c.value, c.unit) for c in claims_with(nlp, text)]
+    assert got == [(pytest.approx(v, rel=1e-3), u) for v, u in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Les deux dirigeants ont signé un accord à Astana.",
+    "Le Tchad a reçu les quatre chefs d'État de l'AES.",
+    "Le Mali a violé la trêve plus de 50 fois.",
+])
+def test_claims_back_references_and_bare_counts_are_not_claims(nlp, text):
+    assert claims_with(nlp, text) == []
+
+
+def test_claims_parts_of_a_share_of_gdp_keep_its_unit(nlp):
+    text = ("La France consacre 4 % de son PIB à la défense. L'effort se répartit en "
+            "3 % pour l'armée et 1 % pour la cybersécurité.")
+    got = {(c.subject, c.value, c.unit) for c in claims_with(nlp, text)}
+    assert got == {("country:FR", 4, "% of GDP"), ("country:FR", 3, "% of GDP"),
+                   ("country:FR", 1, "% of GDP")}
+
+
+def test_claims_headline_figure_takes_the_subject_named_after_it(nlp):
+    text = "Un 12e paquet de sanctions adopté\n\nL'Union européenne a adopté jeudi ces mesures."
+    (claim,) = claims_with(nlp, text)
+    assert (claim.subject, claim.value, claim.unit) == ("org:EU", 12, "packages")
+
+
+def test_claims_figure_without_subject_gives_way_to_the_same_figure_with_one(nlp):
+    text = "Un prêt de 9 milliards de dollars\n\nLe Tchad accorde un prêt de 9 milliards de dollars."
+    got = [(c.subject, c.value) for c in claims_with(nlp, text)]
+    assert got == [("country:TD", 9e9)]

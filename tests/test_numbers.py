@@ -74,3 +74,14 @@ def test_numbers_ordinals_in_letters_are_flagged(text, value):
 def test_numbers_fraction_dixieme_is_not_an_ordinal():
     (found,) = find_numbers("un dixième des voix")
     assert found.fraction and not found.ordinal
+
+
+@pytest.mark.parametrize("text, value", [
+    ("le premier producteur", 1),
+    ("la première puissance", 1),
+    ("le second exportateur", 2),
+    ("le vingtième membre", 20),
+])
+def test_numbers_first_and_second_are_flagged_ordinals(text, value):
+    (n,) = find_numbers(text)
+    assert n.ordinal and n.value == value

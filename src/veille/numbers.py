@@ -4,7 +4,7 @@
 Two entry points: :func:`parse_number` reads one whole expression, and
 :func:`find_numbers` scans a text and returns every numeric expression with its
 character offsets (offsets are never shifted, unlike ``alpha2digit``).
-Ordinals ("15e", "1er") are found too but flagged, so callers can skip them.
+Ordinals ("15e", "1er", "vingtième", "premier", "second") are found too but flagged, so callers can skip them.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ _WORD_RE = re.compile(r"[A-Za-zÀ-ÿœŒ]+(?:-[A-Za-zÀ-ÿœŒ]+)*")
 _ORDINAL_WORD_RE = re.compile(
     r"(?<![\w-])((?:[a-zà-ÿ]+[ -](?:et[ -])?)*[a-zà-ÿ]+)ième(?!\w)", re.IGNORECASE)
 _ORDINAL_STEMS = {"cinqu": "cinq", "neuv": "neuf", "un": "un"}
+# "premier", "seconde": the two ordinals not formed with "-ième".
+_FIRST_SECOND = re.compile(r"(?<![\w-])(premi(?:er|ère)s?|seconde?s?)(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,9 @@ def find_numbers(text: str, ones: re.Pattern[str] | None = None) -> list[Number]
             continue  # the article "un", not the number one
         found.append(Number(start, end2, text[start:end2], value * factor, words=True))
     found += _ordinal_words(text)
+    for m in _FIRST_SECOND.finditer(text):
+        value = 1.0 if m.group(1).lower().startswith("premi") else 2.0
+        found.append(Number(m.start(), m.end(), m.group(0), value, ordinal=True, words=True))
     for m in ones.finditer(text) if ones else ():
         found.append(Number(m.start(1), m.end(1), m.group(1), 1.0, words=True))
     return _without_overlaps(found)

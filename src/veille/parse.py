@@ -72,14 +72,24 @@ def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
 PARAGRAPHS = "veille_paragraphs"
 
 
+SENTENCE_ENDS = {".", "!", "?", "…", ":", ";", "»", '"', ")"}
+
+
 def _paragraph_starts(doc):
-    """A new paragraph (a line break in the text) always starts a sentence, so a
-    heading without a full stop is not glued to the sentence below it."""
+    """Sentence boundaries the parser must respect: a new paragraph (a line break)
+    always starts a sentence, so a heading without a full stop is not glued to the
+    sentence below it; and a sentence never starts after a token that cannot end
+    one ("son homologue chinois," | "Xi Jinping, se sont entretenus")."""
     for i, token in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
+        if nxt.is_space:
+            continue
         if "\n" in token.text or "\n" in token.whitespace_:
-            nxt = doc[i + 1]
-            if not nxt.is_space:
-                nxt.is_sent_start = True
+            nxt.is_sent_start = True
+        elif token.is_space:
+            continue
+        elif token.text[-1:] not in SENTENCE_ENDS:
+            nxt.is_sent_start = False
     return doc
 
 
