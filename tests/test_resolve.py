@@ -183,3 +183,12 @@ def test_resolve_la_capitale_with_and_without_adjective(extractor):
                                 "dans la capitale nigérienne, puis dans la capitale.", "2023-08-10")
     assert found.count(("capitale nigérienne", "Niamey")) == 1
     assert ("capitale", "Niamey") in found
+
+
+def test_parse_sentence_never_starts_after_a_comma(extractor):
+    doc = extractor.nlp("Ce mardi, Vladimir Poutine et son homologue chinois, Xi Jinping, se "
+                        "sont entretenus à Moscou. Ils ont signé.\n\nUn titre sans point\n\nLe "
+                        "texte reprend.")
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents[0].endswith("à Moscou.")
+    assert "Un titre sans point" in sents
