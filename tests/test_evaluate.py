@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 from veille import Veille
 from veille.evaluate import evaluate_corpus, format_scores
 from veille.model import ArticleRecords
-
-from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -4,7 +4,6 @@ merging. Sentences are our own; mentions are built from surface strings."""
 from __future__ import annotations
 
 import pytest
-
 from test_predicates import events_of  # the shared mention-building helper
 
 RU, CN, JP, FR, DE, IN, PK, UA, KZ = (

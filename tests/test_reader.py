@@ -71,7 +71,7 @@ def test_reader_walks_folders_recursively(tmp_path):
     (b"", "empty file"),
     (b"   \n\n", "empty file"),
     (b"\x00\x01\x02binary\x00", "binary"),
-    (" date 2024-07\n".encode() + "Caf\xe9".encode("latin-1"), "not valid UTF-8"),
+    (b" date 2024-07\n" + "Caf\xe9".encode("latin-1"), "not valid UTF-8"),
     (b" date 2024-13-01\ntexte", "not a valid month"),
     (b" date 2024-07-05\n\n   \n", "empty article text"),
 ])

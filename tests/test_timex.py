@@ -6,7 +6,13 @@ import pytest
 
 from veille.model import TimeSpan
 from veille.timex import (
-    Timex, contains, find_timexes, parse_iso, sentence_tense, span_end_key, span_start_key,
+    Timex,
+    contains,
+    find_timexes,
+    parse_iso,
+    sentence_tense,
+    span_end_key,
+    span_start_key,
     tense_of_clause,
 )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .claims_units import Unit, demonym_after, is_world_share, lexicon
-from .facts_common import SentenceView, entity_type, is_actor, rx
+from .facts_common import SentenceView, entity_type, is_actor, rx, token_at
 from .model import Mention
 from .numbers import Number
 
@@ -198,7 +198,7 @@ def clause_subject(view: SentenceView, n: Number, skip: Span, types: tuple[str, 
     ``mentions``, a subject pronoun "il / elle" stands for the state (of type
     ``pronoun``) the article names most so far, and so does a subject noun that stands for a state ("le petit
     émirat", "le premier producteur") with no name in it."""
-    tok = next((t for t in view.span if t.idx - view.start >= n.start), None)
+    tok = token_at(view, n.start)
     seen = 0
     while tok is not None and seen < 8:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from .facts_common import SentenceView, rx
-from .model import Mention
 from .numbers import Number
 
 LEXICON_PATH = Path(__file__).parent / "data" / "claims_lexicon.json"

@@ -221,20 +221,25 @@ def _unit_ok(found: str | None, gold: str | None) -> bool:
     return fold(found or "") == fold(gold)
 
 
+def _claim_matches(c: dict, g: dict, required: set[str], aliases) -> bool:
+    """Same value within 0.5 %, same unit when the gold has one, and the same
+    subject when the gold subject is one of the article's entities."""
+    value = float(g["value"])
+    if abs(float(c["value"]) - value) > abs(value) * 0.005:
+        return False
+    if not _unit_ok(c["unit"], g.get("unit")):
+        return False
+    if g.get("subject") and fold(g["subject"]) in required:
+        return _matches(c["subject"], g["subject"], aliases)
+    return True
+
+
 def score_claims(kb: Veille, art: str, gold: dict, aliases, t: Tally, report: Report) -> None:
     found = kb.claims(article=art)
     required = {fold(g["name"]) for g in gold.get("entities", [])}
     unmatched = list(found)
     for g in gold.get("claims", []):
-        def ok(c) -> bool:
-            value = float(g["value"])
-            close = abs(float(c["value"]) - value) <= abs(value) * 0.005
-            if not close or not _unit_ok(c["unit"], g.get("unit")):
-                return False
-            if g.get("subject") and fold(g["subject"]) in required:
-                return _matches(c["subject"], g["subject"], aliases)
-            return True
-        hit = next((c for c in unmatched if ok(c)), None)
+        hit = next((c for c in unmatched if _claim_matches(c, g, required, aliases)), None)
         if hit is None:
             t.add(fn=1)
             report.add(gold["article"], "claim", "MISS",
@@ -259,7 +264,7 @@ def load_corpus(folder: str | Path) -> tuple[list[dict], dict]:
         try:
             golds.append(json.loads(path.read_text(encoding="utf-8")))
         except json.JSONDecodeError as exc:
-            raise VeilleError(f"{path}: malformed gold JSON ({exc.msg} at line {exc.lineno})")
+            raise VeilleError(f"{path}: malformed gold JSON ({exc.msg} at line {exc.lineno})") from None
     questions_path = folder / "questions.json"
     questions = (json.loads(questions_path.read_text(encoding="utf-8"))
                  if questions_path.exists() else {})
@@ -285,7 +290,7 @@ def evaluate_corpus(folder: str | Path, report_path: str | Path | None = None,
         extractor = Extractor()
     paths = [folder / "articles" / g["article"] for g in golds]
     articles = []
-    for path, gold in zip(paths, golds):
+    for path, gold in zip(paths, golds, strict=True):
         items = list(read_paths([path]))
         if not items or isinstance(items[0], InputError):
             raise VeilleError(f"{path}: {items[0].reason if items else 'unreadable'}")
@@ -296,7 +301,7 @@ def evaluate_corpus(folder: str | Path, report_path: str | Path | None = None,
     report = Report()
     whole = Veille(":memory:", extractor=extractor)
     records_all = list(_records(extractor, [a for a, _ in articles], progress))
-    for (article, gold), records in zip(articles, records_all):
+    for (article, gold), records in zip(articles, records_all, strict=True):
         kb = Veille(":memory:", extractor=extractor)
         kb.store.add_batch([records])
         aliases = _alias_map(kb)

@@ -12,16 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .events_actors import add_co_actors, add_represented
-from .events_gathering import add_implied_org, roll_up_summits
 from .events_context import counted_refs, member_refs, plural_pronoun_refs, subject_group
+from .events_gathering import add_implied_org, roll_up_summits
 from .events_lexicon import Predicate, fold, match
 from .events_merge import merge_events
 from .events_roles import (
-    CHAIN_DEPS, HAPPEN_VERBS, LIGHT_VERBS, MentionRef, Roles, borrowed_subject, climb, entity_type,
-    governing_verb, mention_refs, role_of, subject_refs,
+    CHAIN_DEPS,
+    HAPPEN_VERBS,
+    LIGHT_VERBS,
+    MentionRef,
+    Roles,
+    borrowed_subject,
+    climb,
+    entity_type,
+    governing_verb,
+    mention_refs,
+    role_of,
+    subject_refs,
 )
 from .events_status import (
-    Dates, background_past, clause_tense, pick_timex, speaks_of_now, status_of,
+    Dates,
+    background_past,
+    clause_tense,
+    pick_timex,
+    speaks_of_now,
+    status_of,
 )
 from .model import Article, Event, Mention
 
@@ -39,7 +54,7 @@ class Trigger:
     token: object
     pred: Predicate
     last: int
-    parent: "Trigger | None" = None
+    parent: Trigger | None = None
     roles: Roles = field(default_factory=Roles)
 
 

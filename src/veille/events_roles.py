@@ -78,7 +78,7 @@ class Roles:
                 out.append(eid)
         return out
 
-    def absorb(self, other: "Roles") -> None:
+    def absorb(self, other: Roles) -> None:
         for role in ("source", "target", "both"):
             for eid in getattr(other, role):
                 if eid not in getattr(self, role):

@@ -25,9 +25,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from .facts_common import (  # noqa: F401 - re-exported for veille.claims and relations
-    LEXICON_PATH, NOT_ACTORS, PAREN_YEAR, YEAR, Group, SentenceView, clause_break, clause_dates,
-    entity_type, heading_lists, is_actor, is_glue, is_org, last_org_before, lexicon, lowered,
-    make_fact, numbered_groups, rx, sentence_views, state_groups, tense_at, timexes,
+    LEXICON_PATH,
+    NOT_ACTORS,
+    PAREN_YEAR,
+    YEAR,
+    Group,
+    SentenceView,
+    clause_break,
+    clause_dates,
+    entity_type,
+    heading_lists,
+    is_actor,
+    is_glue,
+    is_org,
+    last_org_before,
+    lexicon,
+    lowered,
+    make_fact,
+    numbered_groups,
+    rx,
+    sentence_views,
+    state_groups,
+    tense_at,
+    timexes,
 )
 from .facts_forms import fronted, heading_list_facts, ordinal_series
 from .model import Article, Fact, Mention, TimeSpan

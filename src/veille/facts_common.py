@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -125,6 +126,18 @@ def _sentence_views(doc: Any, mentions: list[Mention],
     for v in views:
         v.mentions.sort(key=lambda m: m.start)
     return views
+
+
+def token_at(view: SentenceView, rel_pos: int):
+    """The first token of the view at or after the offset ``rel_pos`` (relative to
+    the view), or None; a binary search over the doc's token offsets."""
+    doc = view.span.doc
+    starts = doc.user_data.get("veille_token_starts")
+    if starts is None:
+        starts = [t.idx for t in doc]
+        doc.user_data["veille_token_starts"] = starts
+    i = bisect_left(starts, view.start + rel_pos)
+    return doc[i] if i < view.span.end else None
 
 
 def entity_type(entity_id: str | None) -> str | None:
@@ -343,7 +356,7 @@ def heading_lists(views: list[SentenceView]) -> list[tuple[SentenceView, Group, 
         run = kinds[i:j]
         if any(k == "label" for k, _y, _g in run) or sum(1 for _k, y, _g in run if y) >= 2:
             year: str | None = None
-            for view, (kind, y, group) in zip(views[i:j], run):
+            for view, (kind, y, group) in zip(views[i:j], run, strict=True):
                 if kind in ("label", "heading"):
                     year = y
                 if kind == "list" and group is not None:

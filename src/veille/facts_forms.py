@@ -11,8 +11,15 @@ from __future__ import annotations
 import re
 
 from .facts_common import (
-    SentenceView, clause_dates, heading_lists, is_actor, is_org, last_org_before, make_fact,
-    salient_org, state_groups,
+    SentenceView,
+    clause_dates,
+    heading_lists,
+    is_actor,
+    is_org,
+    last_org_before,
+    make_fact,
+    salient_org,
+    state_groups,
 )
 from .model import Article, Fact, Mention, TimeSpan
 

@@ -33,7 +33,7 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 def article_id(date: str, text: str) -> str:
     """A stable id from the content: the same article read twice gets the same id."""
-    return hashlib.sha256(f"{date}\n{text}".encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(f"{date}\n{text}".encode()).hexdigest()[:16]
 
 
 def parse_date(value: str) -> tuple[str, Precision]:

@@ -27,11 +27,11 @@ def _when(w: dict | None) -> str:
 def _table(rows: list[list[str]], header: list[str]) -> str:
     if not rows:
         return "(nothing)"
-    widths = [min(max(len(str(x)) for x in col), 60) for col in zip(header, *rows)]
-    lines = ["  ".join(str(h).ljust(w) for h, w in zip(header, widths))]
+    widths = [min(max(len(str(x)) for x in col), 60) for col in zip(header, *rows, strict=True)]
+    lines = ["  ".join(str(h).ljust(w) for h, w in zip(header, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     for row in rows:
-        lines.append("  ".join(str(x)[:60].ljust(w) for x, w in zip(row, widths)))
+        lines.append("  ".join(str(x)[:60].ljust(w) for x, w in zip(row, widths, strict=True)))
     return "\n".join(lines)
 
 

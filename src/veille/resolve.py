@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .gazetteer import Alias, Gazetteer
 from .model import Article, Entity, Mention, type_of
@@ -59,7 +59,7 @@ HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "capitaine", "general", 
               "premiere", "ministre", "dr", "docteur", "professeur", "pr", "sa", "son", "le",
               "la", "les", "l", "cheikh", "emir", "roi", "reine", "prince", "princesse",
               "pape", "imam", "ayatollah", "chancelier", "chanceliere", "secretaire",
-              "general", "senateur", "depute", "juge", "maitre", "me", "sir", "lord"}
+              "senateur", "depute", "juge", "maitre", "me", "sir", "lord"}
 PARTICLES = {"de", "da", "do", "dos", "das", "di", "van", "von", "der", "al", "el", "ben", "bin",
              "ould", "abu", "ibn"}
 # French spellings of Slavic and Armenian names against their English ones:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Literal
 
 from veille.model import Precision, TimeSpan
@@ -132,7 +133,13 @@ def find_timexes(text: str, anchor: str, tense: Tense = "present") -> list[Timex
     ``tense`` is the tense of the clause the text belongs to: it decides whether
     a weekday or a month named without a year points back ("past"), forward
     ("future") or to the nearest one in the article's week / year ("present").
+    Memoised: events, facts and claims ask for the same sentences.
     """
+    return list(_find_timexes(text, anchor, tense))
+
+
+@lru_cache(maxsize=4096)
+def _find_timexes(text: str, anchor: str, tense: Tense) -> tuple[Timex, ...]:
     anc = anchor_of(anchor)
     out: list[Timex] = []
     last_end = 0
@@ -150,7 +157,7 @@ def find_timexes(text: str, anchor: str, tense: Tense = "present") -> list[Timex
         surface = text[start:end]
         out.append(Timex(start, end, surface, replace(span, text=surface), kind))
         last_end = end
-    return out
+    return tuple(out)
 
 
 # --- tense of a parsed clause -------------------------------------------------

@@ -17,9 +17,29 @@ from datetime import date, timedelta
 
 from veille.model import TimeSpan
 from veille.timex_calendar import (
-    SEASONS, WEEKDAYS, Anchor, add_months, coarser, cut, day_date, days_span, decade_part,
-    decade_start, month_number, month_part, months_span, parse_day, season, shift, to_int,
-    unit_of, week_of, weekday, year_for_month, year_part, years_span,
+    SEASONS,
+    WEEKDAYS,
+    Anchor,
+    add_months,
+    coarser,
+    cut,
+    day_date,
+    days_span,
+    decade_part,
+    decade_start,
+    month_number,
+    month_part,
+    months_span,
+    parse_day,
+    season,
+    shift,
+    to_int,
+    unit_of,
+    week_of,
+    weekday,
+    year_for_month,
+    year_part,
+    years_span,
 )
 
 # Regex pieces (used with re.IGNORECASE | re.VERBOSE).
@@ -217,7 +237,7 @@ def _vague(g: dict, a: Anchor, mode: str) -> Resolved:
     return VAGUE, "vague"
 
 
-_PART = rf"(?:(?:à\s+la|a\s+la|au|en|dans\s+le)\s+)?(?:début|fin|mi-|mi\s|milieu|courant)"
+_PART = r"(?:(?:à\s+la|a\s+la|au|en|dans\s+le)\s+)?(?:début|fin|mi-|mi\s|milieu|courant)"
 _REL = r"(?:dernière|dernier|passée|passé|prochaine|prochain)"
 
 RULES: tuple[Rule, ...] = (
@@ -245,8 +265,8 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<part>{_PART})\s*(?:de\s+(?:l{APOS}année\s+)?|d{APOS})?)?(?P<y>{YEAR})\b(?![,.]\d|\s?%)"),
         _year, weak_unless=("en", "part"), year_tail=True),
     Rule("decade", compile_re(
-        rf"\b(?:(?:dans|durant|pendant)\s+)?(?:(?P<part>(?:au|à\s+la|a\s+la)\s+(?:début|fin|milieu)"
-        rf"|début|fin|milieu)\s+)?(?:les|des|aux)\s+années\s+(?P<dec>(?:19|20)?\d0)\b"), _decade),
+        r"\b(?:(?:dans|durant|pendant)\s+)?(?:(?P<part>(?:au|à\s+la|a\s+la)\s+(?:début|fin|milieu)"
+        r"|début|fin|milieu)\s+)?(?:les|des|aux)\s+années\s+(?P<dec>(?:19|20)?\d0)\b"), _decade),
     Rule("season", compile_re(
         rf"\b(?:au|à\s+l{APOS}|en|cet|ce|l{APOS})\s*(?P<s>printemps|été|automne|hiver)"
         rf"(?:\s+(?P<y>{YEAR})|\s+(?P<rel>dernier|prochain))?\b"), _season),

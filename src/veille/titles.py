@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
-from .text import fold
 
 # Generic titles and the office kind they name, whatever the country.
 GENERIC_TITLES: dict[str, str] = {
