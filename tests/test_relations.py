@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from mentions import mentions_from_table
 
 from veille.model import Article, Mention
 from veille.relations import extract_relations
@@ -19,18 +18,7 @@ NAMES: dict[str, str | tuple[str, str]] = {
 
 
 def mentions_for(doc, table=NAMES) -> list[Mention]:
-    """Mentions for every surface string of ``table`` found in the text (longest first)."""
-    sents = list(doc.sents)
-    found: list[Mention] = []
-    for surface in sorted(table, key=len, reverse=True):
-        target = table[surface]
-        eid, kind = (target, "name") if isinstance(target, str) else target
-        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", doc.text):
-            if any(m.start() < x.end and x.start < m.end() for x in found):
-                continue
-            index = next(i for i, s in enumerate(sents) if s.start_char <= m.start() < s.end_char)
-            found.append(Mention(m.start(), m.end(), m.group(0), index, eid, kind))
-    return sorted(found, key=lambda x: x.start)
+    return mentions_from_table(doc, table)
 
 
 def relations_of(nlp, text: str):
