@@ -79,17 +79,27 @@ def _paragraph_starts(doc):
     """Sentence boundaries the parser must respect: a new paragraph (a line break)
     always starts a sentence, so a heading without a full stop is not glued to the
     sentence below it; and a sentence never starts after a token that cannot end
-    one ("son homologue chinois," | "Xi Jinping, se sont entretenus")."""
-    for i, token in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        if nxt.is_space:
-            continue
-        if "\n" in token.text or "\n" in token.whitespace_:
-            nxt.is_sent_start = True
-        elif token.is_space:
-            continue
-        elif token.text[-1:] not in SENTENCE_ENDS:
-            nxt.is_sent_start = False
+    one ("son homologue chinois," | "Xi Jinping, se sont entretenus").
+
+    Computed on the doc's arrays (one pass in numpy, no Token objects): this runs
+    on every article."""
+    import numpy
+
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START
+
+    if len(doc) < 2:
+        return doc
+    arr = doc.to_array([ORTH, IS_SPACE])
+    orth, space = arr[:, 0], arr[:, 1].astype(bool)
+    strings = doc.vocab.strings
+    kinds = {o: strings[o] for o in numpy.unique(orth).tolist()}
+    breaks = numpy.array([("\n" in kinds[o]) for o in orth.tolist()])
+    ends = numpy.array([kinds[o][-1:] in SENTENCE_ENDS for o in orth.tolist()])
+    prev_break, prev_space, prev_end = breaks[:-1], space[:-1], ends[:-1]
+    start = numpy.zeros(len(doc), dtype="int64")
+    rest = numpy.where(prev_break, 1, numpy.where(prev_space | prev_end, 0, -1))
+    start[1:] = numpy.where(space[1:], 0, rest)
+    doc.from_array([SENT_START], start.reshape(-1, 1).astype("uint64"))
     return doc
 
 
