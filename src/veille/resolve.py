@@ -138,6 +138,9 @@ class _ArticleResolver:
         self.doc = doc
         self.article = article
         self.words = [fold(t.text) for t in doc]
+        # doc.ents builds its spans anew at each read: read it once
+        self.ents = sorted(doc.ents, key=lambda e: e.start)
+        self.ent_at = {e.start: e for e in self.ents}
         self.sent_starts = [s.start_char for s in doc.sents]
         self.mentions: list[Mention] = []
         self.entities: dict[str, Entity] = {}
@@ -167,8 +170,8 @@ class _ArticleResolver:
                 self.last_org = entity_id
 
     def run(self):
-        ents = sorted(self.doc.ents, key=lambda e: e.start)
-        ent_at = {e.start: e for e in ents}
+        ents = self.ents
+        ent_at = self.ent_at
         ent_of = {i: e.ent_id_ for e in ents if e.ent_id_ for i in range(e.start, e.end)
                   if type_of(e.ent_id_) in ("COUNTRY", "ORG")}
         i = 0
@@ -250,10 +253,7 @@ class _ArticleResolver:
                 self._add_entity(ent, force=True)
 
     def _ent_starting(self, j: int):
-        for e in self.doc.ents:
-            if e.start == j:
-                return e
-        return None
+        return self.ent_at.get(j)
 
     def _kind_of_last_person(self) -> str | None:
         if self.last_person is None:
@@ -297,15 +297,15 @@ class _ArticleResolver:
         j = end_tok
         if j < len(self.doc) and self.doc[j].text == ",":
             j += 1
-        for e in self.doc.ents:
-            if e.start != j:
-                continue
-            if e.ent_id_ and type_of(e.ent_id_) == "PERSON":
-                return e.ent_id_
-            if not e.ent_id_ and e.label_ == "PER":
-                start, end = self._trim(e.start, e.end)
-                if end - start >= 2:
-                    return f"x:PERSON:{slug(self.doc[start:end].text)}"
+        e = self.ent_at.get(j)
+        if e is None:
+            return None
+        if e.ent_id_ and type_of(e.ent_id_) == "PERSON":
+            return e.ent_id_
+        if not e.ent_id_ and e.label_ == "PER":
+            start, end = self._trim(e.start, e.end)
+            if end - start >= 2:
+                return f"x:PERSON:{slug(self.doc[start:end].text)}"
         return None
 
     # -- names --------------------------------------------------------------------
