@@ -53,6 +53,7 @@ def main() -> None:
     import spacy
 
     from veille import Veille
+    from veille.api import default_workers
     from veille.extract import Extractor
 
     rows = build_corpus(args.n)
@@ -74,7 +75,7 @@ def main() -> None:
             pass
         return len(texts) / (time.perf_counter() - t0)
 
-    def run_ingest(n_process: int) -> tuple[float, dict]:
+    def run_ingest(n_process: int | None) -> tuple[float, dict]:
         with tempfile.TemporaryDirectory() as tmp:
             jsonl = Path(tmp) / "bench.jsonl"
             jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows),
@@ -89,11 +90,15 @@ def main() -> None:
 
     bare_rate = run_bare(1)
     ingest_rate, counts = run_ingest(1)
+    default_rate, _ = run_ingest(None)
     print(f"bare nlp.pipe, 1 process : {bare_rate:6.1f} articles/s")
     print(f"veille ingest, 1 process : {ingest_rate:6.1f} articles/s "
           f"({counts['mentions']} mentions, {counts['events']} events, {counts['facts']} facts, "
           f"{counts['claims']} claims)")
     print(f"ratio ingest / bare = {ingest_rate / bare_rate:.2f}")
+    print(f"veille ingest as it runs by default (--workers auto, {default_workers()} here): "
+          f"{default_rate:6.1f} articles/s, ratio to bare 1 process = "
+          f"{default_rate / bare_rate:.2f}")
     if args.workers > 1:
         bare_n = run_bare(args.workers)
         ingest_n, _ = run_ingest(args.workers)

@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,11 @@ from .store import Store
 
 DEFAULT_DB = "veille.db"
 INGEST_BATCH = 32
+PARALLEL_FROM = 200  # articles: below this, parsing in one process is as fast
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def default_db() -> str:
@@ -59,9 +65,14 @@ class Veille:
     def ingest(self, paths: Iterable[str | Path], date: str | None = None,
                on_error: Callable[[InputError], None] | None = None,
                progress: bool | None = None, batch_size: int = INGEST_BATCH,
-               workers: int = 1) -> IngestReport:
+               workers: int | None = None) -> IngestReport:
         """Read, extract and store every article under ``paths``; bad inputs are
-        reported (``on_error``) and skipped, the rest goes in."""
+        reported (``on_error``) and skipped, the rest goes in.
+
+        ``workers``: processes that parse in parallel. None (the default) uses
+        every core, up to two, once the input holds more than ``PARALLEL_FROM``
+        new articles; a small input is parsed in this process, with no start-up
+        cost."""
         report = IngestReport()
 
         def fresh() -> Iterator[Article]:
@@ -77,7 +88,11 @@ class Veille:
                     seen.add(item.id)
                     yield item
 
-        articles = fresh()
+        articles: Iterator[Article] = fresh()
+        if workers is None:
+            head = list(islice(articles, PARALLEL_FROM))
+            workers = default_workers() if len(head) == PARALLEL_FROM else 1
+            articles = chain(head, articles)
         bar = _progress(progress)
         batch: list[ArticleRecords] = []
         for records in self._extract(articles, report, on_error, workers):

@@ -65,8 +65,9 @@ def main() -> None:
 @click.option("--date", default=None, help="Date of plain .txt files that carry no date line.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes that parse in parallel (extraction and storing stay in this one).")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Processes that parse in parallel; extraction and storing stay in this "
+                   "one (default: up to two, for inputs of more than 200 articles).")
 @db_option
 def ingest(paths, date, progress, workers, db):
     """Read files or folders (recursive: .txt, .jsonl, .html), extract, store.

@@ -15,7 +15,7 @@ from .events_actors import add_co_actors, add_represented
 from .events_context import counted_refs, member_refs, plural_pronoun_refs, subject_group
 from .events_gathering import add_implied_org, roll_up_summits
 from .events_lexicon import Predicate, fold, match
-from .events_merge import merge_events
+from .events_merge import fold_headline, merge_events
 from .events_roles import (
     CHAIN_DEPS,
     HAPPEN_VERBS,
@@ -37,6 +37,7 @@ from .events_status import (
     pick_timex,
     speaks_of_now,
     status_of,
+    told_in_past,
 )
 from .model import Article, Event, Mention
 
@@ -79,7 +80,7 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
             if not _resumes(event, doc, events):
                 events.append(event)
             dates.note(event.when)
-    merged = merge_events(events)
+    merged = fold_headline(merge_events(events), doc.text)
     for event in merged:
         if event.when is None:
             event.when = dates.fallback.get((event.start, event.type))
@@ -378,7 +379,8 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     if told is not None:  # "le même jour", "trois jours plus tôt"
         return told, None
     if status == "reported" and clause_verb is not None and speaks_of_now(clause_verb):
-        return dates.article_day(), None
+        story = dates.story_day() if told_in_past(clause_verb) else None
+        return story or dates.article_day(), None
     others = [trig.token.doc[i] for i in blocked]
     unclaimed = [(t, h) for t, h in found if t.span.start and t is not tx
                  and pick_timex([(t, h)], others, set()) is None]

@@ -51,6 +51,7 @@ class Predicate:
     needs_prep: str | None = None  # a preposition below the trigger
     of_role: str = "source"  # nouns: role of the "de" complement
     unless_next: tuple[str, ...] = ()  # not a trigger before these words ("quitte à")
+    governed: bool = False  # nouns: only as the object or complement of a verb
 
     @property
     def specificity(self) -> int:
@@ -82,6 +83,7 @@ def compile_entry(entry: dict[str, Any]) -> Predicate:
         needs_any=tuple(fold(w) for w in entry.get("needs", [])),
         needs_prep=entry.get("needs_prep"), of_role=entry.get("of", "source"),
         unless_next=tuple(fold(w) for w in entry.get("unless_next", [])),
+        governed=bool(entry.get("governed", False)),
     )
     if pos == "NOUN":
         return Predicate(after=tuple(rest), **common)
@@ -168,6 +170,8 @@ def _fits(pred: Predicate, token) -> int | None:
         return None
     if pred.needs_prep and not _has_prep_below(token, pred.needs_prep):
         return None
+    if pred.governed and not _governed(token):
+        return None
     if pred.needs_all or pred.needs_any:
         below = set()
         for t in _below(token, 2):
@@ -183,6 +187,29 @@ def _fits(pred: Predicate, token) -> int | None:
         if last >= len(doc) or word not in _keys(doc[last]) and fold(doc[last].text) != word:
             return None
     return last
+
+
+CARRIERS = frozenset({"procedure", "processus", "demande", "candidature", "faveur",
+                      "voie", "chemin", "perspective"})
+GOVERNED_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "nmod"})
+
+
+def _governed(token) -> bool:
+    """The noun is the object or a complement of a verb, directly or through a
+    carrier noun ("approuver l'adhésion", "en faveur de l'adhésion", "entamer
+    les procédures d'adhésion"), not the subject of a clause nor the
+    complement of another noun ("le traité d'adhésion")."""
+    cur = token
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in GOVERNED_DEPS:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return cur.dep_ != "nmod"
+        if fold(head.lemma_) not in CARRIERS:
+            return False
+        cur = head
+    return False
 
 
 VERB_TAGS = ("VERB",)

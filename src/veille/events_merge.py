@@ -50,3 +50,41 @@ def _same(a: Event, b: Event) -> bool:
     if pa == pb:
         return True
     return a.type in SYMMETRIC_TYPES and a.status == b.status and (pa <= pb or pb <= pa)
+
+
+HEADLINE_ENDS = (".", "!", "?", "»", '"', "…", ":")
+
+
+def headline_end(text: str) -> int:
+    """The end offset of the headline (a first line without a final stop), or 0."""
+    stripped = text.lstrip()
+    first = stripped.split("\n", 1)[0].rstrip()
+    if not first or "\n" not in stripped or first.endswith(HEADLINE_ENDS):
+        return 0
+    return len(text) - len(stripped) + len(first)
+
+
+def fold_headline(events: list[Event], text: str) -> list[Event]:
+    """A headline event retells an event of the body: when the body has an
+    event of the same type sharing an actor, the headline's actors join the
+    first such event (which keeps its own date and status) and the headline
+    event is dropped."""
+    end = headline_end(text)
+    if not end:
+        return events
+    out: list[Event] = []
+    body = [e for e in events if e.start >= end]
+    for event in events:
+        if event.start >= end:
+            out.append(event)
+            continue
+        twin = next((e for e in body if e.type == event.type
+                     and set(e.participants) & set(event.participants)), None)
+        if twin is None:
+            out.append(event)
+            continue
+        for attr in ("source", "target", "participants"):
+            bucket = getattr(twin, attr)
+            bucket.extend(a for a in getattr(event, attr) if a not in bucket)
+        twin.where = twin.where or event.where
+    return out

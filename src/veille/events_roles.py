@@ -31,7 +31,7 @@ LIGHT_VERBS = frozenset(fold(w) for w in (
     "prendre instaurer établir proclamer publier présider renouveler prolonger "
     "étendre durcir voter officialiser confirmer réclamer formaliser déposer "
     "présenter obtenir recevoir conduire achever entériner lever alléger relever appliquer "
-    "augmenter promettre brandir afficher exprimer").split())
+    "augmenter promettre brandir afficher exprimer ouvrir clore clôturer").split())
 HAPPEN_VERBS = frozenset(fold(w) for w in (
     "avoir tenir dérouler ouvrir terminer commencer débuter achever poursuivre "
     "intervenir survenir clore clôturer prévoir programmer reporter").split())

@@ -34,6 +34,7 @@ DAYS_APART = re.compile(r"\b(\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|di
                         r"(plus tot|plus tard|auparavant|avant|apres)\b")
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
                 "huit": 8, "neuf": 9, "dix": 10}
+STORY_WINDOW = 6  # days before the article date a story day may lie
 AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
 
 
@@ -135,6 +136,18 @@ def speaks_of_now(verb) -> bool:
     return True
 
 
+def told_in_past(verb) -> bool:
+    """Passé composé (auxiliary in the present and a participle): "a signé",
+    "se sont réunis"; not a plain present ("participe")."""
+    for tok in verb_chain(verb):
+        finite = _finite(tok)
+        if finite is None:
+            continue
+        return finite is not tok and "Pres" in finite.morph.get("Tense") and \
+            "Part" in tok.morph.get("VerbForm")
+    return False
+
+
 def background_past(verb) -> bool:
     """Plus-que-parfait or passé simple: a past told as background."""
     if verb is None:
@@ -171,6 +184,18 @@ class Dates:
         before it when its own sentence gives no other day)."""
         if when is not None and when.precision == "day" and when.start:
             self.last_day = when.start
+
+    def story_day(self) -> TimeSpan | None:
+        """The day the article's story is told on: the latest day-precise event
+        date, when it falls in the week before the article date ("jeudi, les
+        dirigeants ont ouvert le sommet ... ils ont signé": signed on Thursday)."""
+        if self.last_day is None or self.article.date_precision != "day":
+            return None
+        gap = (date.fromisoformat(self.article.date[:10])
+               - date.fromisoformat(self.last_day[:10])).days
+        if not 0 < gap <= STORY_WINDOW:
+            return None
+        return TimeSpan(self.last_day[:10], self.last_day[:10], "day")
 
     def resolve(self, tx: Timex, found: list[tuple[Timex, object]]) -> TimeSpan | None:
         """The span of a timex; "la veille" / "le lendemain" (which the timex

@@ -84,7 +84,6 @@ def _paragraph_starts(doc):
     Computed on the doc's arrays (one pass in numpy, no Token objects): this runs
     on every article."""
     import numpy
-
     from spacy.attrs import IS_SPACE, ORTH, SENT_START
 
     if len(doc) < 2:
