@@ -337,3 +337,49 @@ def test_events_same_day_and_days_apart_count_from_the_previous_dated_event(nlp,
     events = run(nlp, text)
     dates = {frozenset(e.participants): e.when.start for e in events if e.type == "CONSULT"}
     assert dates[frozenset({LULA, XI})] == start
+
+
+# ------------------------------------------------------------ story dates, headline, attendance
+
+def test_events_undated_passe_compose_takes_the_day_the_story_is_told_on(nlp):
+    text = "Lula a rencontré Modi mercredi à Rio. Ils ont ensuite signé un accord commercial."
+    assert only(run(nlp, text), "AGREE").when.start == "2024-07-03"
+
+
+def test_events_present_tense_keeps_the_article_date(nlp):
+    text = "Lula a rencontré Modi mercredi à Rio. La Chine condamne le Japon."
+    assert only(run(nlp, text), "PROTEST").when.start == FRIDAY
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Modi, invité lundi à Rio, a rencontré Lula mercredi.", "2024-07-03"),
+    ("La veille du sommet, le 3 juillet, Lula a rencontré Modi.", "2024-07-03"),
+])
+def test_events_timex_of_the_trigger_itself_wins(nlp, text, start):
+    assert only(run(nlp, text), "CONSULT").when.start == start
+
+
+def test_events_deadline_does_not_date_a_reported_commitment(nlp):
+    event = only(run(nlp, "Lula et Modi ont signé mercredi un accord valable d'ici 2030."), "AGREE")
+    assert event.when.start == "2024-07-03"
+
+
+def test_events_headline_event_joins_the_same_event_of_the_body(nlp):
+    text = "La France quitte l'OCS\nLa France a annoncé mercredi son retrait de l'OCS."
+    event = only(run(nlp, text), "RETREAT")
+    assert {FR, "org:SCO"} <= set(event.participants)
+    assert event.when.start == "2024-07-03"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Le traité d'adhésion de l'Inde reste en suspens.", 0),
+    ("La Russie a ratifié l'adhésion de l'Inde.", 1),
+])
+def test_events_accession_noun_is_an_event_only_under_a_verb(nlp, text, count):
+    assert len([e for e in run(nlp, text) if e.type == "SUPPORT"]) == count
+
+
+def test_events_attending_a_summit_is_taking_part_in_it(nlp):
+    text = "Le sommet de l'OCS s'est ouvert mercredi à Astana. Lula participe aux travaux."
+    consult = only(run(nlp, text), "CONSULT")
+    assert {"org:SCO", LULA} <= set(consult.participants)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from .events_actors import add_co_actors, add_represented
 from .events_context import counted_refs, member_refs, plural_pronoun_refs, subject_group
-from .events_gathering import add_implied_org, roll_up_summits
+from .events_gathering import add_implied_org, fold_attendance, roll_up_summits
 from .events_lexicon import Predicate, fold, match
 from .events_merge import fold_headline, merge_events
 from .events_roles import (
@@ -23,6 +23,7 @@ from .events_roles import (
     MentionRef,
     Roles,
     borrowed_subject,
+    by_phone,
     climb,
     entity_type,
     governing_verb,
@@ -31,7 +32,9 @@ from .events_roles import (
     subject_refs,
 )
 from .events_status import (
+    DEADLINE,
     Dates,
+    by_deadline,
     background_past,
     clause_tense,
     pick_timex,
@@ -85,6 +88,7 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         if event.when is None:
             event.when = dates.fallback.get((event.start, event.type))
     add_implied_org(merged, mentions, doc)
+    merged = fold_attendance(merged, doc)
     roll_up_summits(merged, mentions, doc, article)
     add_represented(merged, mentions, article)
     add_co_actors(merged, mentions, doc)
@@ -210,9 +214,11 @@ def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates) -> 
     for trig in triggers:
         if trig.parent is not None:
             _root(trig).roles.absorb(trig.roles)
+    # triggers that keep a timex to themselves: events of their own with actors
+    claims = {t.token.i for t in triggers if t.parent is None and t.roles.actors()}
     for trig in triggers:
         if trig.parent is None:
-            event = _build(trig, sent, index, refs, free, dates, stop)
+            event = _build(trig, sent, index, refs, free, dates, stop, claims)
             if event is not None:
                 events.extend(split_meetings(trig, event))
     return events
@@ -246,14 +252,15 @@ def _assign(roles: Roles, role: str | None, ref: MentionRef) -> None:
     roles.add(role, ref)
 
 
-def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop) -> Event | None:
+def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop,
+           claims: set[int]) -> Event | None:
     tok, pred, roles = trig.token, trig.pred, trig.roles
     clause_verb = tok if pred.pos == "VERB" else None
     if pred.pos == "NOUN":
         verb, rel, circ = governing_verb(tok)
         if rel and verb is not None and not _direct(tok, verb):
             rel = None
-        if verb is not None and verb.i not in stop:
+        if verb is not None and (verb.i not in stop or circ):
             clause_verb = _noun_clause(trig, verb, rel, circ, refs, free)
     where = _where(roles, free, clause_verb, stop)
     if where and entity_type(where) == "COUNTRY" and (
@@ -265,7 +272,7 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop) -> E
     if pred.mode == "visit" and where is None:
         where = next((a for a in roles.target if entity_type(a) == "COUNTRY"), None)
     status = status_of(tok, clause_verb, pred.pos == "NOUN")
-    when, fallback = _when(trig, sent, clause_verb, status, dates, stop)
+    when, fallback = _when(trig, sent, clause_verb, status, dates, claims)
     if fallback is not None:
         dates.fallback[(tok.idx, pred.type)] = fallback
     if pred.symmetric:
@@ -274,7 +281,7 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop) -> E
         source, target = list(roles.source), [t for t in roles.target if t not in roles.source]
     end_tok = tok.doc[trig.last]
     mode = pred.mode
-    if pred.type == "CONSULT" and _by_phone(tok):
+    if pred.type == "CONSULT" and by_phone(tok):
         mode = "call"
     return Event(pred.type, mode, source, target, actors, where, when, status, index,
                  tok.idx, end_tok.idx + len(end_tok.text), tok.doc[tok.i:trig.last + 1].text)
@@ -357,8 +364,11 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     a fallback used after merging: the only timex of the sentence that no
     other trigger claims, else the article date for a reported event that is
     not a background past (plus-que-parfait, passé simple)."""
-    tense = "future" if status in ("planned", "expected") else clause_tense(clause_verb)
+    tense_verb = clause_verb if clause_verb is not None else governing_verb(trig.token)[0]
+    tense = "future" if status in ("planned", "expected") else clause_tense(tense_verb)
     found = dates.timexes(sent, tense)
+    if status == "reported":  # "se sont engagés à ... d'ici 2035": a deadline, not the date
+        found = [(t, h) for t, h in found if not DEADLINE.match(fold(t.text))]
     anchors = [trig.token]
     if clause_verb is not None:
         anchors += [clause_verb] + [a for a in clause_verb.ancestors][:3]
@@ -366,6 +376,8 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     tx = pick_timex(found, anchors, blocked) if found else None
     if tx is not None:
         span = dates.resolve(tx, found)
+        if span is not None and DEADLINE.match(fold(tx.text)) and span.end:
+            span = by_deadline(span)  # "auront quitté le pays d'ici le 22 décembre"
         if span is not None:
             return span, None
     if clause_verb is not None:  # "Réunis vendredi à X, ils ont signé": the participle's date
@@ -392,16 +404,3 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
 
 
 PARTICIPLE_DEPS = frozenset({"advcl", "acl", "obl", "obl:mod", "dep"})
-PHONE_WORDS = frozenset({"telephone", "telephonique", "visioconference", "video"})
-
-
-def _by_phone(tok) -> bool:
-    """"au téléphone", "par visioconférence", "entretien téléphonique"."""
-    near = list(tok.children) + [g for c in tok.children for g in c.children]
-    for word in near:
-        if fold(word.lemma_) not in PHONE_WORDS and fold(word.text) not in PHONE_WORDS:
-            continue
-        case = next((fold(c.text) for c in word.children if c.dep_ == "case"), None)
-        if word.dep_ == "amod" or case in ("au", "a", "par", "en"):
-            return True
-    return False

@@ -31,6 +31,8 @@ GATHERING_WORDS = frozenset({"sommet", "reunir", "reuni", "reunis", "reunie", "r
                              "rassembler", "reunion"})
 MEMBERSHIP_WORDS = frozenset({"adhesion", "adherer", "candidature", "rejoindre", "integrer",
                               "admission", "elargissement", "membre", "accession", "entree"})
+HOSTING_VERBS = frozenset({"accueillir", "organiser", "abriter", "recevoir"})
+MEETING_NOUNS = frozenset({"sommet", "session", "reunion", "conference", "forum", "seance"})
 FINAL_WORDS = frozenset({"final", "finale", "commun", "commune"})
 PERSON_KINDS = frozenset({"name", "surname", "title", "coref", "unknown"})
 ORG_KINDS = frozenset({"name", "acronym", "coref", "seat", "demonym", "title"})
@@ -54,7 +56,11 @@ def is_gathering(event: Event, doc) -> bool:
     tok = _trigger(event, doc)
     if tok is None:
         return False
-    return event.mode == "summit" or bool({fold(tok.lemma_), fold(tok.text)} & GATHERING_WORDS)
+    if event.mode == "summit" or {fold(tok.lemma_), fold(tok.text)} & GATHERING_WORDS:
+        return True
+    # "le pays accueillera la prochaine session / le sommet"
+    return fold(tok.lemma_) in HOSTING_VERBS and any(
+        c.dep_ == "obj" and fold(c.lemma_) in MEETING_NOUNS for c in tok.children)
 
 
 def _date(event: Event, article: Article) -> str:
@@ -64,7 +70,8 @@ def _date(event: Event, article: Article) -> str:
 def roll_up_summits(events: list[Event], mentions: list[Mention], doc, article: Article) -> None:
     """The latest reported gathering takes the office holders the article names."""
     gatherings = [e for e in events if e.status == "reported" and is_gathering(e, doc)
-                  and any(entity_type(a) in ("ORG", "COUNTRY") for a in e.participants)]
+                  and any(entity_type(a) in ("ORG", "COUNTRY") for a in e.participants)
+                  and _date(e, article)[:len(article.date)] <= article.date]  # not a later one
     if not gatherings:
         return
     latest = max(_date(e, article)[:10] for e in gatherings)
@@ -121,3 +128,50 @@ def add_implied_org(events: list[Event], mentions: list[Mention], doc) -> None:
             continue
         if implies_org(event, doc):
             event.participants.append(org)
+
+
+ATTEND_WORDS = frozenset({"participer", "assister", "participe", "assiste"})
+SESSION_WORDS = frozenset({"sommet", "discussion", "travail", "travaux", "seance", "debat"})
+
+
+def _attends(event: Event, doc) -> bool:
+    """"X participe (au sommet)", "X assistait", "X a fait le déplacement"."""
+    tok = _trigger(event, doc)
+    if tok is None or event.type != "CONSULT":
+        return False
+    if {fold(tok.lemma_), fold(tok.text)} & ATTEND_WORDS:
+        what = [fold(c.lemma_) for c in tok.children
+                if c.dep_ in ("obj", "obl", "obl:arg", "iobj") and c.pos_ == "NOUN"]
+        return all(w in SESSION_WORDS for w in what)  # not "assister au défilé"
+    return fold(tok.lemma_) == "deplacement" and fold(tok.head.lemma_) == "faire"
+
+
+def fold_attendance(events: list[Event], doc) -> list[Event]:
+    """Attending a gathering is taking part in it: the attendee joins the
+    gathering of the article (the one of the same day, else the latest) and the
+    attendance is no event of its own; a negated attendance ("n'a pas fait le
+    déplacement") stays, with the gathering's organisation and date."""
+    gatherings = [e for e in events if is_gathering(e, doc) and not _attends(e, doc)]
+    if not gatherings:
+        return events
+    out = []
+    for event in events:
+        if event in gatherings or not _attends(event, doc):
+            out.append(event)
+            continue
+        day = event.when.start[:10] if event.when and event.when.start else None
+        same = [g for g in gatherings if g.when and g.when.start and g.when.start[:10] == day]
+        reported = [g for g in gatherings if g.status == "reported"]
+        gathering = (same or reported or gatherings)[-1]
+        if event.where and gathering.where and event.where != gathering.where \
+                and not same and event.status != "negated":
+            out.append(event)  # elsewhere, another day: another occasion
+            continue
+        if event.status == "negated":
+            event.participants += [a for a in gathering.participants if entity_type(a) == "ORG"
+                                   and a not in event.participants]
+            event.when = event.when or gathering.when
+            out.append(event)
+            continue
+        gathering.participants += [a for a in event.participants if a not in gathering.participants]
+    return out

@@ -307,3 +307,18 @@ def governing_verb(token):
             return parent, cur.dep_, circ
         cur = parent
     return None, None, circ
+
+
+PHONE_WORDS = frozenset({"telephone", "telephonique", "visioconference", "video"})
+
+
+def by_phone(tok) -> bool:
+    """"au téléphone", "par visioconférence", "entretien téléphonique"."""
+    near = list(tok.children) + [g for c in tok.children for g in c.children]
+    for word in near:
+        if fold(word.lemma_) not in PHONE_WORDS and fold(word.text) not in PHONE_WORDS:
+            continue
+        case = next((fold(c.text) for c in word.children if c.dep_ == "case"), None)
+        if word.dep_ == "amod" or case in ("au", "a", "par", "en"):
+            return True
+    return False

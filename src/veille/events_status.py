@@ -34,6 +34,8 @@ DAYS_APART = re.compile(r"\b(\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|di
                         r"(plus tot|plus tard|auparavant|avant|apres)\b")
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
                 "huit": 8, "neuf": 9, "dix": 10}
+APPOSITION_GAP = 25  # characters between "la veille de X" and the day it names
+DEADLINE = re.compile(r"^(d'ici|d ici|jusqu|avant)")
 STORY_WINDOW = 6  # days before the article date a story day may lie
 AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
 
@@ -208,6 +210,10 @@ class Dates:
         shift = -1 if "veille" in words else 1 if "lendemain" in words else 0
         if not shift:
             return None
+        for other, _ in found:  # "la veille de l'ouverture, le 10 juillet": that day
+            if other.span.precision == "day" and other.span.start and \
+                    0 <= other.start - tx.end <= APPOSITION_GAP:
+                return TimeSpan(other.span.start, other.span.end, "day", other.span.text)
         days = [t.span.start for t, _ in found if t.span.precision == "day" and t.span.start]
         base = days[0] if days else self.last_day or (
             self.article.date if self.article.date_precision == "day" else None)
@@ -255,16 +261,39 @@ class Dates:
                         self.article.date_precision)  # type: ignore[arg-type]
 
 
+def by_deadline(span: TimeSpan) -> TimeSpan:
+    """A planned event due "d'ici le 22 décembre" is dated by its deadline."""
+    end = span.end or ""
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(end), span.precision)
+    return TimeSpan(end, end, precision, span.text)  # type: ignore[arg-type]
+
+
 def pick_timex(found: list[tuple[Timex, object]], anchors: list, blocked: set[int]) -> Timex | None:
     """The timex attached (through the parse, not across another trigger) to
-    the first anchor that has one; anchors go from the trigger outwards."""
+    the first anchor that has one; anchors go from the trigger outwards. Of
+    several timexes under one anchor, the nearest in the tree wins; a timex
+    inside a relative or participial clause on another noun ("X, convié mardi,
+    s'est entretenu mercredi") does not date the anchor."""
     for anchor in anchors:
+        best: tuple[int, int] | None = None
+        pick = None
         for tx, head in found:
-            cur = head
-            for _ in range(10):
-                if cur.i == anchor.i:
-                    return tx
-                if cur.i in blocked or cur.head.i == cur.i:
-                    break
-                cur = cur.head
+            steps = _steps_to(head, anchor, blocked)
+            if steps is not None and (best is None or (steps, tx.start) < best):
+                best, pick = (steps, tx.start), tx
+        if pick is not None:
+            return pick
+    return None
+
+
+def _steps_to(head, anchor, blocked: set[int]) -> int | None:
+    cur = head
+    for steps in range(10):
+        if cur.i == anchor.i:
+            return steps
+        if cur.i in blocked or cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("acl", "acl:relcl") and cur.head.i != anchor.i and cur.i != head.i:
+            return None
+        cur = cur.head
     return None
