@@ -385,3 +385,8 @@ def test_span_keys_give_sortable_first_and_last_days():
     assert (span_start_key(span), span_end_key(span)) == ("2024-02-01", "2024-02-29")
     assert span_end_key(TimeSpan("2024", None, "year", open_ended=True)) is None
     assert span_start_key(TimeSpan("1990", "1999", "decade")) == "1990-01-01"
+
+
+def test_timex_deadline_keeps_its_day_in_month_dated_article():
+    (t,) = find_timexes("Ils auront quitté le pays d'ici le 22 décembre.", "2023-12", "future")
+    assert (t.span.end, t.span.precision) == ("2023-12-22", "day")

@@ -57,8 +57,8 @@ def add_represented(events: list[Event], mentions: list[Mention], article: Artic
             extra += [of for of in offices_at(actor, _event_date(event, article)) if of in named]
         if event.where and entity_type(event.where) == "COUNTRY":
             extra.append(event.where)
-        elif event.where and event.where in _gazetteer().capitals:
-            extra.append(_gazetteer().capitals[event.where])  # "reçu à Pékin"
+        elif event.where and _gazetteer().country_of(event.where):
+            extra.append(_gazetteer().country_of(event.where))  # "reçu à Pékin", "à Tianjin"
         for eid in extra:
             if eid not in event.participants:
                 event.participants.append(eid)

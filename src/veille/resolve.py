@@ -115,7 +115,21 @@ class CommonWords:
             return True
         lemma = self.lookup.get(word)
         lemmas = lemma if isinstance(lemma, list) else [lemma]
-        return any(isinstance(x, str) and x in self.words for x in lemmas)
+        if any(isinstance(x, str) and x in self.words for x in lemmas):
+            return True
+        # inflected forms the tables lack: "réunis" (réunir), "signées" (signer)
+        return any(stem in self.words for stem in _lemma_guesses(word))
+
+
+PARTICIPLE_ENDINGS = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("is", "ir"),
+                      ("ies", "ir"), ("ie", "ir"), ("i", "ir"), ("us", "re"), ("ues", "re"),
+                      ("ue", "re"), ("s", ""), ("x", ""))
+
+
+def _lemma_guesses(word: str) -> list[str]:
+    """Likely lemmas of an inflected French word, by its ending."""
+    return [word[: -len(end)] + repl for end, repl in PARTICIPLE_ENDINGS
+            if word.endswith(end) and len(word) > len(end) + 2]
 
 
 class Resolver:

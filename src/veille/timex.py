@@ -96,8 +96,10 @@ def _apply_prefix(kind: str, core: TimeSpan, anchor: Anchor) -> TimeSpan:
         return TimeSpan(None, core.end, core.precision)
     if kind == "before":
         return TimeSpan(None, core.start, core.precision)
-    prec = coarser(anchor.precision, core.precision)  # "by": from now to then
-    return TimeSpan(cut(anchor.span().start, prec), cut(core.end, prec), prec)
+    # "by": from now to then; the deadline keeps the precision the text gives it
+    # ("d'ici le 22 décembre" ends on that day even in an article dated by month)
+    start = cut(anchor.span().start, coarser(anchor.precision, core.precision))
+    return TimeSpan(start, core.end, core.precision)
 
 
 def _candidates(text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
