@@ -54,6 +54,10 @@ def _perfect_gold(corpus, extractor):
             "facts": [{"subject": f["subject"]["name"], "predicate": f["predicate"],
                        "object": f["object"]["name"], "valid_from": f["valid_from"]}
                       for f in kb.facts() if isinstance(f["object"], dict)],
+            "relations": [{"subject": f["subject"]["name"], "object": f["object"]["name"],
+                           "kind": f["predicate"].split(":", 1)[1]}
+                          for f in kb.facts(predicate="relation:")
+                          if isinstance(f["object"], dict)],
             "claims": [{"subject": c["subject"]["name"] if c["subject"] else None,
                         "value": c["value"], "unit": c["unit"], "measure": c["measure"]}
                        for c in kb.claims()],
@@ -66,7 +70,7 @@ def test_eval_perfect_output_scores_one(small_corpus, extractor):
     s = evaluate_corpus(small_corpus, extractor=extractor)
     assert s["entities"]["f1"] == 1.0 and s["entities"]["tp"] > 20
     assert s["mentions"]["accuracy"] == 1.0
-    for key in ("events", "facts", "claims"):
+    for key in ("events", "facts", "claims", "relations"):
         assert s[key]["fn"] == 0 and s[key]["fp"] == 0, key
     status = s["events"]["status"]
     assert status["right"] == status["total"] == s["events"]["tp"]

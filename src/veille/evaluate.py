@@ -215,6 +215,38 @@ def score_facts(kb: Veille, art: str, gold: dict, aliases, t: Tally, since: Rati
                    f"| {f['evidence'][0]['sentence'][:90]}")
 
 
+def _relation_matches(f: dict, g: dict, aliases) -> bool:
+    if f["predicate"] != f"relation:{g['kind']}" or not isinstance(f["object"], dict):
+        return False
+    pair = (f["subject"], f["object"])
+    return any(_matches(a, g["subject"], aliases) and _matches(b, g["object"], aliases)
+               for a, b in (pair, pair[::-1]))
+
+
+def score_relations(kb: Veille, art: str, gold: dict, aliases, t: Tally, report: Report) -> None:
+    """Relations (an extension of the gold format used by our dev set): same kind,
+    same pair of actors in either order."""
+    if "relations" not in gold:
+        return
+    found = [f for f in kb.facts(article=art) if f["predicate"].startswith("relation:")]
+    unmatched = list(found)
+    for g in gold["relations"]:
+        hit = next((f for f in unmatched if _relation_matches(f, g, aliases)), None)
+        if hit is None:
+            t.add(fn=1)
+            report.add(gold["article"], "relation", "MISS",
+                       f"{g['subject']} {g['kind']} {g['object']} | {g.get('evidence', '')[:80]}")
+        else:
+            unmatched.remove(hit)
+            t.add(tp=1)
+    for f in unmatched:
+        t.add(fp=1)
+        obj = f["object"]["name"] if isinstance(f["object"], dict) else f["object"]
+        report.add(gold["article"], "relation", "SPURIOUS",
+                   f"{f['subject']['name'] if f['subject'] else None} {f['predicate']} {obj} "
+                   f"| {f['evidence'][0]['sentence'][:90]}")
+
+
 def _unit_ok(found: str | None, gold: str | None) -> bool:
     if not gold:
         return True
@@ -296,7 +328,7 @@ def evaluate_corpus(folder: str | Path, report_path: str | Path | None = None,
             raise VeilleError(f"{path}: {items[0].reason if items else 'unreadable'}")
         articles.append((items[0], gold))
 
-    ent, junk, ev, fa, cl = Tally(), Tally(), Tally(), Tally(), Tally()
+    ent, junk, ev, fa, cl, rel = Tally(), Tally(), Tally(), Tally(), Tally(), Tally()
     men, dates, status, since = Ratio(), Ratio(), Ratio(), Ratio()
     report = Report()
     whole = Veille(":memory:", extractor=extractor)
@@ -311,6 +343,7 @@ def evaluate_corpus(folder: str | Path, report_path: str | Path | None = None,
         score_events(kb, art, gold, aliases, ev, dates, status, report)
         score_facts(kb, art, gold, aliases, fa, since, report)
         score_claims(kb, art, gold, aliases, cl, report)
+        score_relations(kb, art, gold, aliases, rel, report)
         kb.close()
     whole.store.add_batch(records_all)
     q = score_questions(whole, questions, report)
@@ -321,6 +354,7 @@ def evaluate_corpus(folder: str | Path, report_path: str | Path | None = None,
         "events": {**ev.scores(), "date": dates.scores(), "status": status.scores()},
         "facts": {**fa.scores(), "valid_from": since.scores()},
         "claims": cl.scores(),
+        "relations": rel.scores() if any("relations" in g for g in golds) else None,
         "members_at": q,
     }
     if report_path:
@@ -382,6 +416,7 @@ def format_scores(s: dict[str, Any]) -> str:
         f"facts        {prf(fa)}",
         f"             valid_from right {acc(fa['valid_from'])}",
         f"claims       {prf(s['claims'])}",
+        *([f"relations    {prf(s['relations'])}"] if s.get("relations") else []),
         f"members --at exact {acc(s['members_at'])}, mean Jaccard "
         f"{s['members_at']['mean_jaccard']:.2f}",
     ])

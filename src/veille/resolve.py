@@ -83,6 +83,9 @@ class Resolution:
     entities: dict[str, Entity] = field(default_factory=dict)
 
 
+# Feasts and holidays the NER takes for places: "Aïd el-Fitr", "Pâques".
+FEASTS = {"aid", "noel", "paques", "ramadan", "hanoucca", "kippour", "thanksgiving", "toussaint",
+          "pentecote", "nowruz", "diwali"}
 SUPRANATIONAL_DEMONYMS = {"europeen", "europeens", "europeenne", "europeennes", "africain",
                           "africains", "occidentaux", "occidental", "asiatiques", "arabes",
                           "azeri", "azeris", "latino americains", "sahelien", "saheliens"}
@@ -459,6 +462,7 @@ class _ArticleResolver:
         span = self.doc[start:end]
         folded = fold(span.text)
         if (folded in JUNK or folded in SUPRANATIONAL_DEMONYMS or not span.text[0].isupper()
+                or folded.split()[0] in FEASTS
                 or self.gaz.country_of_adjective(folded) or self._after_ministry(start)):
             return
         if end - start == 1:
