@@ -192,3 +192,10 @@ def test_parse_sentence_never_starts_after_a_comma(extractor):
     sents = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert sents[0].endswith("à Moscou.")
     assert "Un titre sans point" in sents
+
+
+def test_resolve_ce_dernier_is_the_last_person_but_not_before_a_noun(extractor):
+    found = _resolve(extractor, "Le président turc a reçu Vladimir Poutine. Ce dernier a salué "
+                                "ce dernier sommet.", "2023-03-25")
+    assert ("Ce dernier", "Vladimir Putin") in found
+    assert found.count(("ce dernier", "Vladimir Putin")) == 0

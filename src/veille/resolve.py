@@ -66,7 +66,8 @@ PARTICLES = {"de", "da", "do", "dos", "das", "di", "van", "von", "der", "al", "e
 # "Vardanian" / "Vardanyan", "Charov" / "Sharov", "Prigojine" / "Prigozhin".
 ROMANISATION = [(r"ou", "u"), (r"tch", "ch"), (r"(?<!t)ch", "sh"), (r"dj", "j"),
                 (r"(?<=[aeiouy])j|^j|(?<= )j", "zh"), (r"io", "yo"), (r"ia(?=n\b)", "ya"),
-                (r"ine\b", "in"), (r"ï", "i"), (r"gue", "ge"), (r"gui", "gi")]
+                (r"ine\b", "in"), (r"ï", "i"), (r"gue", "ge"), (r"gui", "gi"),
+                (r"^ev", "yev"), (r"(?<=[^aeiouy])i$", "y")]
 WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 JUNK = {"si", "ce", "cet", "cette", "selon", "pendant", "etats", "etat", "sud", "nord", "est",
         "ouest", "union", "conseil", "general", "excellences", "excellence", "publicite",
@@ -526,6 +527,12 @@ class _ArticleResolver:
     def _maybe_word(self, i: int) -> None:
         word = self.words[i]
         if i in self.taken:
+            return
+        if word in ("dernier", "derniere") and i > 0 and self.words[i - 1] in ("ce", "cette") \
+                and self.last_person and not (i + 1 < len(self.doc)
+                                              and self.doc[i + 1].pos_ in ("NOUN", "PROPN")):
+            # "ce dernier": the person named last
+            self.add(i - 1, i + 1, self.last_person, "coref")
             return
         if word in CORE_WORDS and i > 0 and self.words[i - 1] in DEFINITE and \
                 not self._followed_by_name(i):
