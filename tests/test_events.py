@@ -383,3 +383,48 @@ def test_events_attending_a_summit_is_taking_part_in_it(nlp):
     text = "Le sommet de l'OCS s'est ouvert mercredi à Astana. Lula participe aux travaux."
     consult = only(run(nlp, text), "CONSULT")
     assert {"org:SCO", LULA} <= set(consult.participants)
+
+
+# ------------------------------------------------------------ reported speech and owners
+
+@pytest.mark.parametrize("text, speaker, accused", [
+    ("Le Japon a affirmé que la Chine avait bombardé ses navires.", JP, CN),
+    ("Selon la France, la Russie a attaqué l'Ukraine mardi.", FR, RU),
+])
+def test_events_speech_about_hostile_act_is_accusation(nlp, text, speaker, accused):
+    accuse = only(run(nlp, text), "ACCUSE")
+    assert accuse.source == [speaker] and accused in accuse.target
+
+
+def test_events_speech_about_friendly_act_is_no_accusation(nlp):
+    events = run(nlp, "Le Japon a affirmé que la Chine avait aidé l'Inde.")
+    assert "ACCUSE" not in {e.type for e in events}
+
+
+def test_events_party_below_infinitive_of_accusation_is_target(nlp):
+    text = "Le Pakistan et l'Inde continuent d'accuser l'OCS d'être dirigée par la Chine."
+    accuse = only(run(nlp, text), "ACCUSE")
+    assert CN not in accuse.source and {PK, IN} <= set(accuse.source)
+
+
+def test_events_possessive_on_event_noun_is_latest_subject(nlp):
+    text = "Le Kazakhstan a déposé une demande en 2022. Les membres de l'OCS ont approuvé son adhésion."
+    support = only(run(nlp, text), "SUPPORT")
+    assert KZ in support.target
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("L'Inde a dénoncé l'accord commercial conclu avec la Chine.", "REJECT"),
+    ("L'Inde a dénoncé la Chine devant l'ONU.", "ACCUSE"),
+    ("Le Pakistan a renoncé à son adhésion à l'OCS.", "REJECT"),
+    ("Le Japon a qualifié la Chine de menace.", "ACCUSE"),
+])
+def test_events_complement_chooses_type_of_verb(nlp, text, type_):
+    assert type_ in {e.type for e in run(nlp, text)}
+
+
+def test_events_adjective_on_defence_of_a_body_is_state(nlp):
+    names = {**NAMES, "russe": (RU, "adjective")}
+    events = events_of(nlp, "Le ministère de la Défense russe a accusé le Japon.", names)
+    accuse = only(events, "ACCUSE")
+    assert accuse.source == [RU] and accuse.target == [JP]

@@ -199,3 +199,13 @@ def test_resolve_ce_dernier_is_the_last_person_but_not_before_a_noun(extractor):
                                 "ce dernier sommet.", "2023-03-25")
     assert ("Ce dernier", "Vladimir Putin") in found
     assert found.count(("ce dernier", "Vladimir Putin")) == 0
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le parlement turc a voté jeudi.", "Grand National Assembly of Turkey"),
+    ("L'armée soudanaise a annoncé une trêve.", "Sudanese Armed Forces"),
+    ("Le ministère russe de la Défense a publié un bilan.", "Ministry of Defence (Russia)"),
+])
+def test_resolve_institutions_of_a_state(extractor, text, name):
+    found = _resolve(extractor, text, "2023-04-21")
+    assert any(e == name for _, e in found)

@@ -9,15 +9,20 @@ and merges repeated events. Pure: no database, no file besides the lexicon.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .events_actors import add_co_actors, add_represented
-from .events_context import counted_refs, member_refs, plural_pronoun_refs, subject_group
+from .events_context import (
+    counted_refs,
+    member_refs,
+    plural_pronoun_refs,
+    pronoun_refs,
+    subject_group,
+)
 from .events_gathering import add_implied_org, fold_attendance, roll_up_summits
 from .events_lexicon import Predicate, fold, match
-from .events_merge import fold_headline, merge_events
+from .events_merge import fold_headline, merge_events, split_meetings
 from .events_roles import (
-    CHAIN_DEPS,
     HAPPEN_VERBS,
     LIGHT_VERBS,
     MentionRef,
@@ -31,11 +36,12 @@ from .events_roles import (
     role_of,
     subject_refs,
 )
+from .events_speech import ACCUSE, accusation, spoken_of
 from .events_status import (
     DEADLINE,
     Dates,
-    by_deadline,
     background_past,
+    by_deadline,
     clause_tense,
     pick_timex,
     speaks_of_now,
@@ -45,8 +51,6 @@ from .events_status import (
 from .model import Article, Event, Mention
 
 CONSULT_ATTACH = frozenset({"a", "lors"})  # "au sommet", "lors du sommet"
-IMPERSONAL = frozenset({"falloir", "agir", "sembler", "paraitre", "exister", "rester", "etre"})
-HOST_VERBS = frozenset({"accueillir"})
 CARRIER_NOUNS = frozenset({"paquet", "serie", "vague", "train", "salve", "procedure",
                            "processus", "ensemble", "programme"})
 
@@ -76,10 +80,11 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         sent_refs += counted_refs(sent, own, events, recent)
         sent_refs += member_refs(sent, own, recent)
         sent_refs += plural_pronoun_refs(sent, own, groups)
-        sent_refs += _pronoun_refs(sent, own, last_subject)
+        owners: list[MentionRef] = []
+        sent_refs += pronoun_refs(sent, own, last_subject, owners)
         groups.append(subject_group(own))
         recent += [(r.entity_id, r.etype) for r in own if r.etype != "PLACE"]
-        for event in _sentence_events(sent, index, sent_refs, dates):
+        for event in _sentence_events(sent, index, sent_refs, dates, owners):
             if not _resumes(event, doc, events):
                 events.append(event)
             dates.note(event.when)
@@ -93,29 +98,6 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
     add_represented(merged, mentions, article)
     add_co_actors(merged, mentions, doc)
     return merged
-
-
-def _pronoun_refs(sent, refs: list[MentionRef], last_subject: list[str]) -> list[MentionRef]:
-    """A subject "il"/"elle" stands for the latest subject mention before it
-    (this sentence or earlier ones); ``last_subject`` carries it across."""
-    out = []
-    subjects = sorted((r for r in refs if _phrase_top(r.head).dep_.startswith("nsubj")
-                       and r.etype != "PLACE"), key=lambda r: r.head.i)
-    pronouns = [t for t in sent if t.lower_ in ("il", "elle") and t.dep_.startswith("nsubj")
-                and fold(t.head.lemma_) not in IMPERSONAL]
-    for tok in sent:
-        for ref in subjects:
-            if ref.head.i == tok.i:
-                last_subject[:] = [ref.entity_id, ref.etype]
-        if tok in pronouns and last_subject:
-            out.append(MentionRef(last_subject[0], last_subject[1], tok, tok.i, tok.i))
-    return out
-
-
-def _phrase_top(tok):
-    while tok.dep_ in CHAIN_DEPS and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
 
 
 def _resumes(event: Event, doc, events: list[Event]) -> bool:
@@ -182,7 +164,8 @@ def _root(trig: Trigger) -> Trigger:
     return trig
 
 
-def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates) -> list[Event]:
+def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates,
+                     owners: list[MentionRef]) -> list[Event]:
     triggers = _find_triggers(sent, refs)
     if not triggers:
         return []
@@ -197,7 +180,17 @@ def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates) -> 
             continue
         owner = at[anchor.i]
         role = role_of(ref, anchor, arg, path, owner.pred)
+        if role == "source" and spoken_of(path, anchor):
+            role = "target"  # "accuser X d'être manipulé par Y": Y is spoken of
         _assign(owner.roles, role, ref)
+    for ref in owners:  # "son adhésion": the latest subject, unless the clause's own
+        anchor, arg, _ = climb(ref, stop)
+        owner = at[anchor.i] if anchor is not None else None
+        if owner is not None and owner.pred.pos == "NOUN" and arg.i == ref.head.i:
+            verb = governing_verb(anchor)[0]
+            if verb is None or ref.entity_id not in {
+                    r.entity_id for r in borrowed_subject_of(verb, refs)}:
+                owner.roles.add(owner.pred.of_role, ref)
     for trig in triggers:
         tok = trig.token
         misparsed = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i
@@ -221,7 +214,21 @@ def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates) -> 
             event = _build(trig, sent, index, refs, free, dates, stop, claims)
             if event is not None:
                 events.extend(split_meetings(trig, event))
+                events.extend(_reported(trig, event, sent, index, refs, free, dates, stop, claims))
     return events
+
+
+def _reported(trig: Trigger, event: Event, sent, index: int, refs, free, dates: Dates, stop,
+              claims: set[int]) -> list[Event]:
+    """"X a affirmé que Y avait frappé Z": X accuses Y (see :mod:`veille.events_speech`)."""
+    verb = trig.token if trig.pred.pos == "VERB" else governing_verb(trig.token)[0]
+    found = accusation(event.type, event.source, verb, refs)
+    if found is None or found[0].i in stop:
+        return []
+    speech, said, accused = found
+    claim = Trigger(speech, ACCUSE, speech.i, roles=Roles(source=said, target=accused))
+    built = _build(claim, sent, index, refs, free, dates, stop, claims)
+    return [built] if built is not None else []
 
 
 def _leads(tok, sent) -> bool:
@@ -285,19 +292,6 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop,
         mode = "call"
     return Event(pred.type, mode, source, target, actors, where, when, status, index,
                  tok.idx, end_tok.idx + len(end_tok.text), tok.doc[tok.i:trig.last + 1].text)
-
-
-def split_meetings(trig: Trigger, event: Event) -> list[Event]:
-    """"Il a rencontré X et Y": one meeting of the subject with each person met.
-    A host welcoming several guests ("X a accueilli A, B et C") is one gathering."""
-    roles = trig.roles
-    met = [t for t in roles.target if entity_type(t) == "PERSON" and t not in roles.source]
-    if trig.pred.type != "CONSULT" or trig.pred.pos != "VERB" or not roles.source \
-            or len(met) < 2 or trig.pred.head in HOST_VERBS:
-        return [event]
-    others = [a for a in event.participants if a not in met]
-    return [replace(event, source=[], target=[], participants=others + [person])
-            for person in met]
 
 
 def _noun_clause(trig: Trigger, verb, rel: str | None, circ: bool, refs, free):

@@ -27,6 +27,7 @@ PERSON_GROUPS = frozenset({"homme", "dirigeant", "chef", "president", "leader", 
 STATE_GROUPS = frozenset({"pays", "etat", "nation", "gouvernement", "capitale", "voisin"})
 MEMBER_GROUPS = frozenset({"dirigeant", "membre", "chef", "leader", "participant", "allie",
                            "sept", "vingt-sept", "ministre"})
+POSSESSIVES = frozenset({"son", "sa", "ses"})
 IMPERSONAL = frozenset({"falloir", "agir", "sembler", "paraitre", "exister", "rester", "etre"})
 
 
@@ -127,3 +128,32 @@ def subject_group(refs: list[MentionRef]) -> list[tuple[str, str]]:
                 and (ref.entity_id, ref.etype) not in group:
             group.append((ref.entity_id, ref.etype))
     return group
+
+
+def pronoun_refs(sent, refs: list[MentionRef], last_subject: list[str],
+                 owners: list[MentionRef] | None = None) -> list[MentionRef]:
+    """A subject "il"/"elle" stands for the latest subject mention before it
+    (this sentence or earlier ones); ``last_subject`` carries it across. A
+    possessive "son"/"sa"/"ses" on a noun names the same one: those go to
+    ``owners`` (used only as the "de" complement of an event noun)."""
+    out = []
+    subjects = sorted((r for r in refs if phrase_top(r.head).dep_.startswith("nsubj")
+                       and r.etype != "PLACE"), key=lambda r: r.head.i)
+    pronouns = [t for t in sent if t.lower_ in ("il", "elle") and t.dep_.startswith("nsubj")
+                and fold(t.head.lemma_) not in IMPERSONAL]
+    for tok in sent:
+        for ref in subjects:
+            if ref.head.i == tok.i:
+                last_subject[:] = [ref.entity_id, ref.etype]
+        if tok in pronouns and last_subject:
+            out.append(MentionRef(last_subject[0], last_subject[1], tok, tok.i, tok.i))
+        if owners is not None and last_subject and tok.lower_ in POSSESSIVES \
+                and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+            owners.append(MentionRef(last_subject[0], last_subject[1], tok, tok.i, tok.i))
+    return out
+
+
+def phrase_top(tok):
+    while tok.dep_ in CHAIN_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok

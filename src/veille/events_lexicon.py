@@ -161,6 +161,18 @@ def _has_prep_below(token, prep: str) -> bool:
                for t in scope if t.dep_ in ("case", "mark") and t.i > token.i)
 
 
+CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "xcomp", "acl", "csubj"})
+
+
+def _clause_between(tok, top) -> bool:
+    """A clause boundary lies between ``tok`` and its ancestor ``top``."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in CLAUSES:
+            return True
+        tok = tok.head
+    return False
+
+
 def _fits(pred: Predicate, token) -> int | None:
     """The index of the last token of the trigger if ``pred`` fits ``token``."""
     if pred.reflexive and not _is_reflexive(token):
@@ -176,6 +188,9 @@ def _fits(pred: Predicate, token) -> int | None:
         below = set()
         for t in _below(token, 2):
             below |= _keys(t)
+        for t in _below(token, 3):  # "qualifier l'acte d'inacceptable": one level more,
+            if not _clause_between(t, token):  # not inside another clause
+                below |= _keys(t)
         if any(w not in below for w in pred.needs_all):
             return None
         if pred.needs_any and not below & set(pred.needs_any):

@@ -9,10 +9,13 @@ with a date and once without, within two sentences, are one event too.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .events_roles import entity_type
 from .model import Event
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+HOST_VERBS = frozenset({"accueillir"})
 
 
 def _key_date(event: Event) -> str | None:
@@ -88,3 +91,16 @@ def fold_headline(events: list[Event], text: str) -> list[Event]:
             bucket.extend(a for a in getattr(event, attr) if a not in bucket)
         twin.where = twin.where or event.where
     return out
+
+
+def split_meetings(trig, event: Event) -> list[Event]:
+    """"Il a rencontré X et Y": one meeting of the subject with each person met.
+    A host welcoming several guests ("X a accueilli A, B et C") is one gathering."""
+    roles = trig.roles
+    met = [t for t in roles.target if entity_type(t) == "PERSON" and t not in roles.source]
+    if trig.pred.type != "CONSULT" or trig.pred.pos != "VERB" or not roles.source \
+            or len(met) < 2 or trig.pred.head in HOST_VERBS:
+        return [event]
+    others = [a for a in event.participants if a not in met]
+    return [replace(event, source=[], target=[], participants=others + [person])
+            for person in met]

@@ -128,6 +128,9 @@ def adjective_ref(m: Mention, etype: str | None, span) -> MentionRef | None:
     noun = tok.head
     if noun.i == tok.i or noun.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("amod", "acl", "nmod"):
         return None
+    if fold(noun.lemma_) in ("securite", "defense") and noun.dep_ == "nmod" \
+            and fold(noun.head.lemma_) in FORCE_NOUNS:
+        noun = noun.head  # "les forces de sécurité maliennes", "le ministère de la Défense"
     head = noun if fold(noun.lemma_) in FORCE_NOUNS else tok
     return MentionRef(m.entity_id, etype, head, span.start, span.end - 1, m, adjective=True)
 

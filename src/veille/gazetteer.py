@@ -56,6 +56,8 @@ class Gazetteer:
     prefixes: dict[str, str | None] = field(default_factory=dict)  # 3+ first words -> entity
     regions: set[str] = field(default_factory=set)  # place ids of regions, seas, continents
     place_country: dict[str, str] = field(default_factory=dict)  # place id -> country id
+    institution_state: dict[str, str] = field(default_factory=dict)  # org:inst:... -> country
+    portfolios: dict[str, str] = field(default_factory=dict)  # "défense" -> "Defence"
     version: int = DATA_VERSION
 
     # -- building ---------------------------------------------------------------
@@ -267,6 +269,29 @@ def _load_places(gaz: Gazetteer) -> None:
             gaz.add_alias(pid, text)
 
 
+def _load_institutions(gaz: Gazetteer) -> None:
+    """National parliaments and armed forces ("le parlement turc"), and the words
+    of ministry portfolios, for names such as "Ministry of Defence (Russia)"."""
+    folder = resources.files("veille") / "data"
+    for row in _rows("institutions", "institutions", ("of", "kind", "name")):
+        country = f"country:{row['of']}"
+        if country not in gaz.entities:
+            raise GazetteerError(f"data/institutions: {row['name']}: unknown state {row['of']}")
+        iid = institution_id(row["of"], row["name"])
+        gaz.add_entity(Entity(iid, row["name"], "ORG", row.get("name_fr", ""), row.get("wikidata")))
+        gaz.institution_state[iid] = country
+        for text in [row["name"], row.get("name_fr", ""), *row.get("aliases_fr", [])]:
+            gaz.add_alias(iid, text)
+    path = folder / "institutions.json"
+    if path.is_file():
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        gaz.portfolios = {fold(k): v for k, v in payload.get("portfolios", {}).items()}
+
+
+def institution_id(iso: str, name: str) -> str:
+    return f"org:inst:{iso}:{slug(name)}"
+
+
 def _office_owner(gaz: Gazetteer, of: str) -> str:
     if f"country:{of}" in gaz.entities:
         return f"country:{of}"
@@ -305,6 +330,7 @@ def load() -> Gazetteer:
     _load_organisations(gaz)
     _load_places(gaz)
     _load_people(gaz)
+    _load_institutions(gaz)
     gaz.index_positions()
     gaz.index_prefixes()
     return gaz

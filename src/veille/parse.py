@@ -47,6 +47,8 @@ def _variants(text: str, kind: str) -> set[str]:
                   _strip_accents(text).upper()}
         if kind == "name" and len(text.split()) >= 2 and not text[:1].islower():
             forms.add(text[0].lower() + text[1:].lower())  # "commission européenne"
+        if kind == "name" and len(text.split()) >= 2 and text[:1].islower():
+            forms.add(text[0].upper() + text[1:])  # "Parlement turc" at a sentence start
     forms |= {f.replace("'", "\u2019") for f in forms if "'" in f}
     return {f for f in forms if f.strip()}
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from .gazetteer import Alias, Gazetteer
+from .gazetteer import Alias, Gazetteer, institution_id
 from .model import Article, Entity, Mention, type_of
 from .text import fold, slug
 from .titles import FEMININE, TitleMatcher
@@ -200,6 +200,17 @@ class _ArticleResolver:
                 self._add_title(title)
                 i = title.end
                 continue
+            if i in ent_at and ent_at[i].ent_id_.startswith("org:inst:"):
+                # "l'armée soudanaise", "le parlement turc": the institution itself
+                self._add_entity(ent_at[i])
+                i = max(ent_at[i].end, i + 1)
+                continue
+            ministry = self._ministry(i)
+            if ministry is not None:
+                end, eid = ministry
+                self.add(i, end, eid, "name")
+                i = end
+                continue
             capital = self._capital_phrase(i)
             if capital is not None:
                 end, place = capital
@@ -221,6 +232,41 @@ class _ArticleResolver:
             i += 1
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return Resolution(self.mentions, self.entities)
+
+    def _ministry(self, i: int) -> tuple[int, str] | None:
+        """"le ministère russe de la Défense" is "Ministry of Defence (Russia)", the
+        title Wikipedia gives ministries; the state is the adjective's, else the
+        one the article speaks of most."""
+        if self.words[i] != "ministere" or not self.gaz.portfolios:
+            return None
+        j, country = i + 1, None
+        if j < len(self.words) and self.gaz.country_of_adjective(self.words[j]):
+            country = self.gaz.country_of_adjective(self.words[j])
+            j += 1
+        while j < len(self.words) and self.words[j] in ("de", "des", "du", "d", "la", "l"):
+            j += 1
+        for n in (3, 2, 1):
+            portfolio = " ".join(self.words[j:j + n])
+            english = self.gaz.portfolios.get(portfolio)
+            if english:
+                break
+        else:
+            return None
+        end = j + n
+        if country is None and end < len(self.words) and \
+                self.gaz.country_of_adjective(self.words[end]):
+            country = self.gaz.country_of_adjective(self.words[end])  # "de la Défense russe"
+            end += 1
+        country = country or self._salient("COUNTRY")
+        state = self.gaz.entities.get(country) if country else None
+        if state is None:
+            return None
+        name = f"Ministry of {english} ({state.name})"
+        eid = institution_id(country.split(":", 1)[1], name)
+        if eid not in self.entities:
+            text = self.doc[i:end].text
+            self.entities[eid] = Entity(eid, name, "ORG", text, None, [text])
+        return end, eid
 
     def _capital_phrase(self, i: int) -> tuple[int, str] | None:
         """"la capitale nigérienne" is Niamey; "la capitale" alone, the capital of
