@@ -52,6 +52,10 @@ def add_represented(events: list[Event], mentions: list[Mention], article: Artic
     for event in events:
         extra: list[str] = []
         for actor in event.participants:
+            state = _gazetteer().institution_state.get(actor)
+            if state:  # "l'armée soudanaise" acts for Sudan
+                extra.append(state)
+                continue
             if entity_type(actor) != "PERSON":
                 continue
             extra += [of for of in offices_at(actor, _event_date(event, article)) if of in named]
