@@ -209,3 +209,10 @@ def test_resolve_ce_dernier_is_the_last_person_but_not_before_a_noun(extractor):
 def test_resolve_institutions_of_a_state(extractor, text, name):
     found = _resolve(extractor, text, "2023-04-21")
     assert any(e == name for _, e in found)
+
+
+def test_resolve_new_ally_and_plural_people(extractor):
+    found = _resolve(extractor, "La Finlande a signé. L'OTAN a salué le nouvel allié. Les "
+                                "Britanniques ont applaudi.", "2023-04-04")
+    assert ("le nouvel allié", "Finland") in found
+    assert ("les Britanniques", "United Kingdom") in found

@@ -49,9 +49,11 @@ CORE_WORDS = {"organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "groupe":
               "groupement": "ORG", "union": "ORG", "forum": "ORG", "institution": "ORG",
               "club": "ORG", "cartel": "ORG", "confederation": "ORG", "coalition": "ORG",
               "pays": "COUNTRY", "emirat": "COUNTRY", "royaume": "COUNTRY",
+              "allie": "COUNTRY", "venu": "COUNTRY",
               "republique": "COUNTRY", "archipel": "COUNTRY"}
 DEFINITE = ("l", "le", "la", "cette", "cet", "ce", "du", "au", "son", "sa", "leur")
 DEMONSTRATIVE = ("ce", "cet", "cette")
+NEW_WORDS = {"nouvel", "nouveau", "nouvelle", "dernier", "jeune", "petit", "grand"}
 QUALIFIABLE = {"bloc", "cartel", "alliance", "club", "union", "pays", "emirat", "royaume",
                "republique", "archipel"}
 HONORIFICS = {"m", "mme", "mlle", "monsieur", "madame", "capitaine", "general", "colonel",
@@ -586,7 +588,19 @@ class _ArticleResolver:
             if target:
                 self.add(i - 1, i + 1, target, "coref")
             return
+        if word in CORE_WORDS and i > 1 and self.words[i - 1] in NEW_WORDS and \
+                self.words[i - 2] in DEFINITE and not self._followed_by_name(i):
+            # "le nouvel allié", "au nouveau venu": the state that just joined
+            target = self._salient(CORE_WORDS[word], latest=True)
+            if target:
+                self.add(i - 2, i + 1, target, "coref")
+            return
         country = self.gaz.country_of_adjective(word)
+        if country and self.doc[i].text[:1].isupper() and self.doc[i].text.endswith("s") and \
+                i > 0 and self.words[i - 1] in ("les", "des", "aux"):
+            # "les Britanniques", "aux Russes": the people for their state
+            self.add(i - 1, i + 1, country, "demonym")
+            return
         if country and self.doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and self.doc[i].text.islower():
             self.add(i, i + 1, country, "adjective")
             return
