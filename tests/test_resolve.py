@@ -215,4 +215,4 @@ def test_resolve_new_ally_and_plural_people(extractor):
     found = _resolve(extractor, "La Finlande a signé. L'OTAN a salué le nouvel allié. Les "
                                 "Britanniques ont applaudi.", "2023-04-04")
     assert ("le nouvel allié", "Finland") in found
-    assert ("les Britanniques", "United Kingdom") in found
+    assert ("Les Britanniques", "United Kingdom") in found

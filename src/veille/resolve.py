@@ -510,6 +510,11 @@ class _ArticleResolver:
             return
         span = self.doc[start:end]
         folded = fold(span.text)
+        people = self.gaz.country_of_adjective(folded)
+        if people and end - start == 1 and start > 0 and span.text.endswith("s") and \
+                self.words[start - 1] in ("les", "des", "aux"):
+            self.add(start - 1, end, people, "demonym")  # "les Britanniques"
+            return
         if (folded in JUNK or folded in SUPRANATIONAL_DEMONYMS or not span.text[0].isupper()
                 or folded.split()[0] in FEASTS
                 or self.gaz.country_of_adjective(folded) or self._after_ministry(start)):
