@@ -13,7 +13,10 @@ NAMES: dict[str, str | tuple[str, str]] = {
     "Russie": "country:RU", "Ukraine": "country:UA", "Turquie": "country:TR",
     "Iran": "country:IR", "Israël": "country:IL", "Arménie": "country:AM",
     "Azerbaïdjan": "country:AZ", "Moscou": ("country:RU", "capital"),
-    "Pékin": ("country:CN", "capital"), "russes": ("country:RU", "adjective"),
+    "Pékin": ("country:CN", "capital"), "Washington": ("country:US", "capital"),
+    "Erevan": ("country:AM", "capital"), "Bakou": ("country:AZ", "capital"),
+    "russes": ("country:RU", "adjective"), "troupes russes": ("country:RU", "demonym"),
+    "Xi Jinping": "person:xi-jinping", "Narendra Modi": "person:narendra-modi",
 }
 
 
@@ -26,6 +29,11 @@ def relations_of(nlp, text: str):
     art = Article("test", "2024-07-05", "day", text)
     return {(f.subject, f.predicate, f.object, f.polarity)
             for f in extract_relations(doc, mentions_for(doc), art)}
+
+
+def pairs_of(nlp, text: str):
+    """(kind, frozenset pair) of every relation, order of the pair ignored."""
+    return {(p.split(":")[1], frozenset((s, o))) for s, p, o, _pol in relations_of(nlp, text)}
 
 
 def test_relations_tension_among_a_group_gives_every_pair(nlp):
@@ -54,12 +62,73 @@ def test_relations_kind_and_participants(nlp, text, expected):
     assert relations_of(nlp, text) == {expected}
 
 
+K = frozenset
+RU_CN, IN_PK, TR_AM, AM_AZ = (K(("country:RU", "country:CN")), K(("country:IN", "country:PK")),
+                              K(("country:TR", "country:AM")), K(("country:AM", "country:AZ")))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # capitals stand for their state
+    ("Le sommet se tient dans un climat tendu entre Erevan et Bakou.", {("tension", AM_AZ)}),
+    # "leur" refers to the pair named before
+    ("La Russie et la Chine ont vanté hier la solidité de leur partenariat.",
+     {("cooperation", RU_CN)}),
+    # "B, son allié": the subject of the clause and B
+    ("La Russie défend l'Iran, son allié régional, devant le Conseil.",
+     {("alignment", K(("country:RU", "country:IR")))}),
+    # agent and target of a directed verb
+    ("La Turquie reproche encore à l'Arménie son attitude.", {("tension", TR_AM)}),
+    ("L'Inde sanctionne le Pakistan depuis 2019.", {("tension", IN_PK)}),
+    # a lasting embargo by several states on one
+    ("Depuis 2019, la Turquie impose avec l'Azerbaïdjan un blocus à l'Arménie.",
+     {("tension", TR_AM), ("tension", AM_AZ)}),
+    # support of A to B; invasion of B by A; troops of A in B
+    ("Le soutien de la Chine au Pakistan ne faiblit pas.",
+     {("alignment", K(("country:CN", "country:PK")))}),
+    ("L'invasion de l'Ukraine par la Russie a tout changé.",
+     {("conflict", K(("country:RU", "country:UA")))}),
+    ("Tout a basculé avec l'arrivée des troupes russes en Ukraine.",
+     {("conflict", K(("country:RU", "country:UA")))}),
+    # a counted reference stands for the last list of that size
+    ("L'Inde et le Pakistan ont signé un accord. Les deux voisins restent divisés par un "
+     "différend ancien.", {("tension", IN_PK)}),
+    ("L'Inde et le Pakistan ont signé un accord. Les deux rivaux ont promis le calme.",
+     {("rivalry", IN_PK)}),
+    # persons stand for the state of their office at the article's date
+    ("Xi Jinping et Narendra Modi veulent redevenir des partenaires.",
+     {("cooperation", K(("country:CN", "country:IN")))}),
+    # "plutôt que rivaux": no rivalry
+    ("L'Arménie et l'Azerbaïdjan se disent partenaires plutôt que rivaux.",
+     {("cooperation", AM_AZ)}),
+    # links of the subject with several states
+    ("L'Inde entretient ses liens avec Moscou comme avec Washington.",
+     {("cooperation", K(("country:IN", "country:RU"))),
+      ("cooperation", K(("country:IN", "country:US")))}),
+])
+def test_relations_implicit_and_distant_participants(nlp, text, expected):
+    assert pairs_of(nlp, text) == expected
+
+
+def test_relations_one_fact_per_pair_and_kind_per_article(nlp):
+    text = ("Les tensions entre l'Inde et le Pakistan persistent. Les tensions entre "
+            "l'Inde et le Pakistan ont aussi pesé sur le sommet.")
+    doc = nlp(text)
+    facts = extract_relations(doc, mentions_for(doc), Article("t", "2024-07-05", "day", text))
+    assert len(facts) == 1 and facts[0].sentence == 0
+
+
 @pytest.mark.parametrize("text", [
     # the war is only the setting, the partnerships have no named partner
     "Moscou, depuis le début de la guerre en Ukraine, a revu ses partenariats stratégiques.",
     # a bare adjective is never a participant
     "Les forces russes sont en guerre depuis deux ans.",
     "La Chine a salué les progrès de la coopération régionale.",
+    # "leurs alliés" are other parties, not the pair
+    "La Russie, l'Iran et leurs alliés se sont réunis.",
+    # a negated directed verb
+    "La Turquie n'a jamais sanctionné la Russie.",
+    # the speaker of a war context is not a party to it
+    "La Turquie parle avec Moscou dans ce contexte de guerre avec l'Ukraine.",
 ])
 def test_relations_none_without_two_anchored_participants(nlp, text):
     assert relations_of(nlp, text) == set()

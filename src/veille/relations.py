@@ -1,118 +1,273 @@
 """Relations between states and organisations: cooperation, alignment,
 tension, rivalry, conflict.
 
-``extract_relations(doc, mentions, article)`` looks for a relation cue
-("partenariat stratégique", "relations tendues", "rivaux", "en guerre contre",
-"alliés", see ``relations`` in ``data/facts_lexicon.json``) and takes its
-participants from the text around it, never from the whole sentence:
+``extract_relations(doc, mentions, article)`` looks for relation cues (``relations``
+in ``data/facts_lexicon.json`` plus ``relations_cues``) and takes their participants
+from the text around them, never from the whole sentence (see docs/facts.md,
+"Relations"). Participants are states, organisations, capitals and seats standing
+for their state, persons standing for the state of their office, and counted
+references ("les deux voisins") standing for the list named before
+(``relations_refs``).
 
-- the states listed right before the cue, or before a relative that carries it
-  ("la Chine, l'Inde et le Pakistan, dont les relations sont tendues");
-- the states introduced right after it by "entre", "avec", "contre", "à", "opposant"
-  ("la guerre entre X et Y", "X est en guerre contre Y").
-
-A group of participants gives one fact per pair (subject before object in the
-text); cooperation and alignment are "positive", the other kinds "negative".
+A cue gives one fact per pair of participants: the pairs across the two sides when
+there is a side before and a side after the cue, else the pairs within the one
+side. Cooperation and alignment are "positive", the other kinds "negative". One
+fact per pair and kind per article (the first evidence is kept).
 """
 
 from __future__ import annotations
 
 import re
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any
 
-from .facts_common import SentenceView, clause_break, is_actor, lexicon, rx, sentence_views
+from . import relations_cues as C
+from .facts_common import SentenceView, clause_break, lexicon, rx, sentence_views
 from .model import Article, Fact, Mention
+from .relations_refs import Item, counted_items, groups_of, mention_items, relation_phrase
 
-_BEFORE_GAP = re.compile(
-    r"^[\s,]*(?:(?:qui|dont|ont|a|sont|est|restent|reste|demeurent|n'en|en|pas|moins|"
-    r"toujours|désormais|aussi|également|bien|des|de|les|leurs|leur|relations?|"
-    r"entretiennent|entretient|se|sont\s+livrés?|mènent|font|l'objet|d'une?|une?|signé|"
-    r"conclu|noué|renforcé|établi|scellé|approfondi|lancé|nouveau|nouvelle|véritable)\b"
-    r"[\s,]*)*$"
-)
-_AFTER_INTRO = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,3}?(?:entre|avec|contre|à|opposant|vis-à-vis\s+d[eu']?|face\s+à)\s*"
-    r"(?:la\s+|le\s+|les\s+|l'|du\s+|de\s+la\s+|de\s+l'|des\s+)?$"
-)
-_LIST_GLUE = re.compile(
-    r"^[\s,]*(?:et|ou|à|avec)?\s*(?:la\s+|le\s+|les\s+|l'|du\s+|de\s+la\s+|de\s+l'|des\s+)?$")
+Pair = tuple[str, str]
 
 
-def _participants_before(view: SentenceView, actors: list[Mention], cue_start: int,
-                         floor: int) -> list[Mention]:
-    """The list of actors ending right before the cue (only filler words between)."""
-    found: list[Mention] = []
-    limit = cue_start
-    for m in reversed(actors):
-        s, e = view.rel(m)
-        if e > limit or s < floor:
+class _Sentence:
+    """One sentence's participants: single items, their lists, clause limits."""
+
+    def __init__(self, view: SentenceView, items: list[Item], history: list[Item]):
+        self.view = view
+        self.low = view.low
+        self.items = sorted(items, key=lambda i: i.start)
+        self.groups = groups_of(self.items, view.low)
+        self.history = history  # lists of earlier sentences (most recent last)
+        self.breaks = clause_break(view.low)
+
+    def floor(self, pos: int) -> int:
+        return max([0] + [b for b in self.breaks if b <= pos])
+
+    def ceiling(self, pos: int) -> int:
+        return min([len(self.low)] + [b for b in self.breaks if b > pos])
+
+    def before(self, cue_start: int) -> Item | None:
+        """The list ending right before the cue, only filler words between."""
+        floor = self.floor(cue_start)
+        for g in reversed(self.groups):
+            if g.end <= cue_start and g.start >= floor:
+                gap = self.low[g.end:cue_start]
+                return g if len(gap) <= 60 and C.BEFORE_GAP.match(gap) else None
+        return None
+
+    def after(self, cue_end: int, own_intro: bool) -> Item | None:
+        """The list introduced right after the cue ("entre A et B", "avec A")."""
+        ceiling = self.ceiling(cue_end)
+        for g in self.groups:
+            if g.start >= cue_end:
+                gap = self.low[cue_end:g.start]
+                ok = C.ARTICLE.match(gap) if own_intro else C.AFTER_INTRO.match(gap)
+                return g if ok and g.start < ceiling else None
+        return None
+
+    def subject(self, cue_start: int) -> list[Item]:
+        """The first list of the clause before the cue and lists joined to it by
+        "avec" ("A impose avec B et C ...")."""
+        floor = self.floor(cue_start)
+        inside = [g for g in self.groups if g.start >= floor and g.end <= cue_start]
+        if not inside:
+            return []
+        found = [inside[0]]
+        for g in inside[1:]:
+            if re.search(r"\bavec\s+(?:la\s+|le\s+|les\s+|l'|des\s+)?$", self.low[:g.start]):
+                found.append(g)
+        return found
+
+    def first_after(self, pos: int, max_gap: int = 30) -> Item | None:
+        """The list starting after ``pos``, with at most ``max_gap`` characters and no
+        comma between (0: only an article)."""
+        for g in self.groups:
+            if g.start >= pos:
+                gap = self.low[pos:g.start]
+                if max_gap == 0:
+                    return g if C.ARTICLE.match(gap) else None
+                return g if len(gap) <= max_gap and "," not in gap else None
+        return None
+
+    def apposed(self, cue_start: int) -> Item | None:
+        """The list right before ", son / sa" and the cue ("B, son allié")."""
+        for g in reversed(self.groups):
+            if g.end <= cue_start:
+                return g if C.APPOSED_HIS.match(self.low[g.end:cue_start]) else None
+        return None
+
+    def named_pair_before(self, cue_start: int) -> Item | None:
+        """For "leur(s) ...": the last list of two or more named earlier in the clause,
+        else every party named earlier in the clause when they are two or more, else
+        the last list of two or more of the previous sentences."""
+        floor = self.floor(cue_start)
+        inside = [g for g in self.groups if g.start >= floor and g.end <= cue_start]
+        several = [g for g in inside if len(g.ids) >= 2]
+        if several:
+            return several[-1]
+        ids = tuple(dict.fromkeys(i for g in inside for i in g.ids))
+        if len(ids) >= 2:
+            return Item(inside[0].start, inside[-1].end, ids)
+        return next((g for g in reversed(self.history[-2:]) if len(g.ids) >= 2), None)
+
+    def in_mention(self, start: int, end: int) -> bool:
+        """A cue inside a name ("Organisation de coopération de ...")."""
+        return any(self.view.rel(m)[0] <= start and end <= self.view.rel(m)[1] + 1
+                   for m in self.view.mentions if not relation_phrase(m))
+
+
+def _pairs(left: tuple[str, ...], right: tuple[str, ...]) -> list[Pair]:
+    if left and right:
+        return [(a, b) for a, b in product(left, right) if a != b]
+    return list(combinations(dict.fromkeys(left or right), 2))
+
+
+def _cues() -> list[tuple[str, re.Pattern[str]]]:
+    rows = [(r["kind"], rx(r["re"])) for r in lexicon()["relations"]]
+    return rows + [(k, rx(p)) for k, p in C.EXTRA_CUES]
+
+
+def _symmetric(s: _Sentence) -> list[tuple[str, Pair, int, int]]:
+    """Cues read with a list right before and / or a list introduced right after."""
+    out: list[tuple[str, Pair, int, int]] = []
+    for kind, pattern in _cues():
+        for cue in pattern.finditer(s.low):
+            cs, ce = cue.start(), cue.end()
+            if s.in_mention(cs, ce) or C.NEGATED.search(s.low[max(0, cs - 30):cs]):
+                continue
+            inside = [g for g in s.groups if g.start >= cs and g.end <= ce and len(g.ids) >= 2]
+            holder = [g for g in s.groups if g.start <= cs and ce <= g.end]
+            if inside or holder:  # "les relations entre les deux voisins", "des deux rivaux"
+                for g in inside or holder:
+                    out += [(kind, p, cs, ce) for p in _pairs(g.ids, ())]
+                continue
+            apposed = s.apposed(cs)
+            if apposed is not None:  # "B, son allié": B and the subject of the clause
+                subject = [g for g in s.subject(apposed.start) if g is not apposed]
+                out += [(kind, p, cs, ce) for p in
+                        _pairs(subject[0].ids[:1] if subject else (), apposed.ids)]
+                continue
+            before = s.before(cs)
+            after = s.after(ce, bool(C.OWN_INTRO.search(cue.group(0))))
+            left = before.ids if before else ()
+            right = after.ids if after else ()
+            role = C.ROLE.match(cue.group(0))  # "leurs alliés" are other parties
+            if not before and not role and (C.THEIR.search(s.low[max(0, cs - 25):cs])
+                                            or C.THEIR_AFTER.match(s.low[ce:])):
+                named = s.named_pair_before(cs)
+                left = named.ids if named else ()
+            elif (not before and after and kind != "conflict"
+                  and cue.group(0).rstrip().endswith("avec")):
+                # "A a rompu avec B", "ses liens avec B et C": the clause's subject
+                subject = s.subject(cs)
+                left = subject[0].ids[:1] if subject else ()
+                right = right if left else ()
+            out += [(kind, p, cs, ce) for p in _pairs(left, right)]
+    return out
+
+
+def _directed(s: _Sentence) -> list[tuple[str, Pair, int, int]]:
+    """"A sanctionne B", "A reproche à B", "A impose avec B un embargo à C",
+    "le soutien de A à B", "l'invasion de B par A", "les troupes de A en B"."""
+    out: list[tuple[str, Pair, int, int]] = []
+    for kind, pat in C.DIRECTED_CUES:
+        for cue in rx(pat).finditer(s.low):
+            target = s.first_after(cue.end())
+            subject = s.subject(cue.start())
+            agents = tuple(i for g in subject for i in g.ids)
+            gap = s.low[subject[-1].end:cue.start()] if subject else ""
+            if target and agents and len(gap) <= 40 and not C.NEGATION.search(gap):
+                out += [(kind, p, cue.start(), cue.end()) for p in _pairs(agents, target.ids)]
+    for cue in C.SUPPORT.finditer(s.low):
+        giver = s.first_after(cue.end(), 0)
+        if giver is None:
             continue
-        gap = view.low[e:limit]
-        if (not found and _BEFORE_GAP.match(gap) and len(gap) <= 60) or (
-                found and _LIST_GLUE.match(gap)):
-            found.insert(0, m)
-            limit = s
-        elif found or len(gap) > 60:
-            break
-    return found
-
-
-def _participants_after(view: SentenceView, actors: list[Mention], cue_end: int,
-                        ceiling: int) -> list[Mention]:
-    """Actors introduced after the cue by entre / avec / contre / à / opposant."""
-    found: list[Mention] = []
-    limit = cue_end
-    for m in actors:
-        s, e = view.rel(m)
-        if s < limit or s > ceiling:
+        to = re.match(r"\s*(?:à\s+(?:la\s+|le\s+|l')?|aux?\s+)", s.low[giver.end:])
+        receiver = s.first_after(giver.end + to.end(), 0) if to else None
+        if receiver is None and to:  # "à l'industrie d'armement russe"
+            receiver = _adjective_after(s, giver.end + to.end())
+        if receiver:
+            out += [("alignment", p, cue.start(), cue.end()) for p in _pairs(giver.ids, receiver.ids)]
+    for cue in C.INVASION.finditer(s.low):
+        victim = s.first_after(cue.end(), 0)
+        if victim is None:
             continue
-        gap = view.low[limit:s]
-        if (not found and _AFTER_INTRO.match(gap)) or (found and _LIST_GLUE.match(gap)):
-            found.append(m)
-            limit = e
-        elif found or len(gap) > 40:
-            break
-    return found
+        by = re.match(r"\s*par\s+(?:la\s+|le\s+|les\s+|l'|des\s+)?", s.low[victim.end:])
+        invader = s.first_after(victim.end + by.end(), 0) if by else _troops_before(s, cue.start())
+        if invader:
+            out += [("conflict", p, cue.start(), cue.end()) for p in _pairs(invader.ids, victim.ids)]
+    for troops in s.items:
+        if troops.kind == "demonym" and C.TROOPS.search(s.low[troops.start:troops.end]):
+            into = re.match(r"\s*(?:en|au)\s+", s.low[troops.end:])
+            victim = s.first_after(troops.end + into.end(), 0) if into else None
+            if victim:
+                out += [("conflict", p, troops.start, troops.end)
+                        for p in _pairs(troops.ids, victim.ids)]
+    return out
 
 
-def _pairs(group: list[Mention]) -> list[tuple[Mention, Mention]]:
-    unique: list[Mention] = []
-    for m in group:
-        if all(u.entity_id != m.entity_id for u in unique):
-            unique.append(m)
-    return list(combinations(unique, 2))
+def _troops_before(s: _Sentence, pos: int) -> Item | None:
+    floor = s.floor(pos)
+    for it in reversed(s.items):
+        if floor <= it.start and it.end <= pos and it.kind == "demonym" and C.TROOPS.search(
+                s.low[it.start:it.end]):
+            return it
+    return None
 
 
-def _relations_in(view: SentenceView) -> list[Fact]:
-    actors = [m for m in view.mentions if is_actor(m)]
-    if len(actors) < 2:
-        return []
-    breaks = clause_break(view.low)
+def _adjective_after(s: _Sentence, pos: int) -> Item | None:
+    """A state adjective closing the noun phrase that starts at ``pos``."""
+    for m in s.view.mentions:
+        rs, re_ = s.view.rel(m)
+        if rs >= pos and m.kind == "adjective" and m.entity_id:
+            gap = s.low[pos:rs]
+            return Item(rs, re_, (m.entity_id,)) if len(gap) <= 35 and "," not in gap else None
+    return None
+
+
+def _weak(s: _Sentence, taken: set[int]) -> list[tuple[str, Pair, int, int]]:
+    """A disagreement cue with no anchored side, in a clause naming exactly two
+    parties before it ("A claque la porte de B, en désaccord sur ...")."""
+    out: list[tuple[str, Pair, int, int]] = []
+    for cue in re.finditer(r"\b(?:en\s+désaccord|brouillée?s?|en\s+froid|en\s+conflit)\b", s.low):
+        if cue.start() in taken:
+            continue
+        floor = s.floor(cue.start())
+        ids = tuple(dict.fromkeys(i for it in s.items if floor <= it.start and it.end <= cue.start()
+                                  for i in it.ids))
+        if len(ids) == 2:
+            out.append(("tension", (ids[0], ids[1]), cue.start(), cue.end()))
+    return out
+
+
+def _relations_in(s: _Sentence) -> list[Fact]:
+    found = _symmetric(s) + _directed(s)
+    found += _weak(s, {cs for _k, _p, cs, _ce in found})
     facts: list[Fact] = []
-    for row in lexicon()["relations"]:
-        for cue in rx(row["re"]).finditer(view.low):
-            floor = max([0] + [b for b in breaks if b < cue.start()])
-            ceiling = min([len(view.low)] + [b for b in breaks if b > cue.end()])
-            group = _participants_before(view, actors, cue.start(), floor)
-            group += _participants_after(view, actors, cue.end(), ceiling)
-            for a, b in _pairs(group):
-                facts.append(Fact(a.entity_id or "", f"relation:{row['kind']}", b.entity_id,
-                                  None, None, "stated", view.index, polarity=row["polarity"],
-                                  start=view.start + cue.start(), end=view.start + cue.end()))
+    for kind, (a, b), cs, ce in found:
+        polarity = "positive" if kind in C.POSITIVE else "negative"
+        facts.append(Fact(a, f"relation:{kind}", b, None, None, "stated", s.view.index,
+                          polarity=polarity, start=s.view.start + cs, end=s.view.start + ce))
     return facts
 
 
 def extract_relations(doc: Any, mentions: list[Mention], article: Article) -> list[Fact]:
-    """Relation facts between pairs of states or organisations, one per pair and kind
-    and sentence."""
+    """Relation facts between pairs of states or organisations, one per pair and
+    kind and article (the first evidence)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[Fact] = []
     seen: set[tuple[Any, ...]] = set()
+    history: list[Item] = []
+    named: list[tuple[str, bool]] = []
     for view in sentence_views(doc, ordered):
-        for f in _relations_in(view):
-            key = (f.sentence, f.predicate, frozenset((f.subject, f.object)))
-            if key not in seen:
+        own = mention_items(view, article)
+        counted = counted_items(view, own, history, named)
+        s = _Sentence(view, own + counted, history)
+        for f in _relations_in(s):
+            key = (f.predicate, frozenset((f.subject, f.object)))
+            if f.subject != f.object and key not in seen:
                 seen.add(key)
                 out.append(f)
+        history = history + [g for g in s.groups if len(g.ids) >= 2]
+        named += [(i, it.person) for it in own for i in it.ids]
     return out

@@ -635,7 +635,9 @@ class _ArticleResolver:
         word, det = self.words[i], self.words[i - 1]
         etype = CORE_WORDS[word]
         if det in ("son", "sa", "leur"):
-            if etype != "COUNTRY" or self.last_person is None:
+            # "son pays" is the country of the person named last; "son allié" is
+            # someone else's, which the article does not say here
+            if word != "pays" or self.last_person is None:
                 return None
             offices = self.gaz.offices_of(self.last_person, self.article.date)
             owner = offices[0].of if offices else None
