@@ -64,3 +64,22 @@ def test_samples_no_event_has_a_press_credit_or_bare_adjective_actor(samples_kb)
         actors = {a["name"] for a in event["participants"] if a}
         assert not actors & {"Reuters", "REUTERS", "DR"}
         assert not {a["id"] for a in event["participants"] if a} & adjective_only
+
+
+def test_examples_conflicts_show_an_update_and_a_contradiction(tmp_path, extractor):
+    from pathlib import Path
+
+    from veille import Veille
+
+    examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
+    kb = Veille(tmp_path / "examples.db", extractor=extractor)
+    kb.ingest([examples], progress=False)
+    found = kb.conflicts()
+    updates = [c for c in found if c["label"] == "update" and "member count" in c["topic"]
+               and "Shanghai" in c["topic"]]
+    assert updates and any("Belarus" in c["explanation"] for c in updates)
+    contradictions = [c for c in found if c["label"] == "contradiction"
+                      and "population" in c["topic"]]
+    assert contradictions
+    values = {s["value"] for s in contradictions[0]["sides"]}
+    assert values == {40.0, 42.0}
