@@ -131,21 +131,50 @@ def _actors(event: dict) -> list[dict]:
     return [*event["source"], *event["target"], *event["participants"]]
 
 
-def score_events(kb: Veille, art: str, gold: dict, aliases, t: Tally, dates: Ratio,
-                 status: Ratio, report: Report) -> None:
-    found = kb.events(article=art)
-    unmatched = list(found)
-    for g in gold.get("events", []):
-        candidates = [e for e in unmatched if e["type"] == g["type"] and all(
-            any(_matches(a, name, aliases) for a in _actors(e)) for name in g["actors"])]
-        hit = _best_event(candidates, g)
+def pair_up(golds: list[dict], found: list[dict], pick, t: Tally, report: Report,
+            article: str, what: str, miss, spurious) -> list[tuple[dict, dict]]:
+    """Match each gold item with the veille item ``pick(gold, left)`` chooses among
+    those not matched yet; count hits, misses and the veille items left over, and
+    report the last two (``miss(gold)``, ``spurious(item)`` give their detail).
+    Returns the (gold, hit) pairs for further checks."""
+    left = list(found)
+    pairs = []
+    for g in golds:
+        hit = pick(g, left)
         if hit is None:
             t.add(fn=1)
-            report.add(gold["article"], "event", "MISS",
-                       f"{g['type']} {g['actors']} {g.get('when')} | {g.get('evidence', '')[:90]}")
+            report.add(article, what, "MISS", miss(g))
             continue
-        unmatched.remove(hit)
+        left.remove(hit)
         t.add(tp=1)
+        pairs.append((g, hit))
+    for item in left:
+        t.add(fp=1)
+        report.add(article, what, "SPURIOUS", spurious(item))
+    return pairs
+
+
+def _object_name(f: dict):
+    return f["object"]["name"] if isinstance(f["object"], dict) else f["object"]
+
+
+def _fact_detail(f: dict) -> str:
+    return (f"{f['subject']['name'] if f['subject'] else None} {f['predicate']} "
+            f"{_object_name(f)} | {f['evidence'][0]['sentence'][:90]}")
+
+
+def score_events(kb: Veille, art: str, gold: dict, aliases, t: Tally, dates: Ratio,
+                 status: Ratio, report: Report) -> None:
+    def pick(g: dict, left: list[dict]) -> dict | None:
+        return _best_event([e for e in left if e["type"] == g["type"] and all(
+            any(_matches(a, name, aliases) for a in _actors(e)) for name in g["actors"])], g)
+
+    pairs = pair_up(
+        gold.get("events", []), kb.events(article=art), pick, t, report, gold["article"], "event",
+        lambda g: f"{g['type']} {g['actors']} {g.get('when')} | {g.get('evidence', '')[:90]}",
+        lambda e: (f"{e['type']} {[a['name'] for a in _actors(e) if a]} {e['when']} | "
+                   f"{(e['sentence'] or '')[:90]}"))
+    for g, hit in pairs:
         if g.get("when"):
             when = hit["when"] or {}
             ok = _date_ok(when.get("start"), when.get("precision"), g["when"])
@@ -157,11 +186,6 @@ def score_events(kb: Veille, art: str, gold: dict, aliases, t: Tally, dates: Rat
         if hit["status"] != g.get("status", "reported"):
             report.add(gold["article"], "event-status", "WRONG",
                        f"{g['type']} {g['actors']} gold {g.get('status')} veille {hit['status']}")
-    for e in unmatched:
-        t.add(fp=1)
-        report.add(gold["article"], "event", "SPURIOUS",
-                   f"{e['type']} {[a['name'] for a in _actors(e) if a]} {e['when']} | "
-                   f"{(e['sentence'] or '')[:90]}")
 
 
 def _best_event(candidates: list[dict], g: dict) -> dict | None:
@@ -184,22 +208,20 @@ def _best_event(candidates: list[dict], g: dict) -> dict | None:
 
 def score_facts(kb: Veille, art: str, gold: dict, aliases, t: Tally, since: Ratio,
                 report: Report) -> None:
+    def pick(g: dict, left: list[dict]) -> dict | None:
+        obj = g["object"] or ""
+        return next((f for f in left if f["predicate"] == g["predicate"]
+                     and _matches(f["subject"], g["subject"], aliases)
+                     and _matches(f["object"] if isinstance(f["object"], dict) else None,
+                                  obj, aliases)), None)
+
+    golds = [g for g in gold.get("facts", []) if g["predicate"] in MEMBERSHIP]
     found = [f for f in kb.facts(article=art) if f["predicate"] in MEMBERSHIP]
-    unmatched = list(found)
-    for g in gold.get("facts", []):
-        if g["predicate"] not in MEMBERSHIP:
-            continue
-        hit = next((f for f in unmatched if f["predicate"] == g["predicate"]
-                    and _matches(f["subject"], g["subject"], aliases)
-                    and _matches(f["object"] if isinstance(f["object"], dict) else None,
-                                 g["object"] or "", aliases)), None)
-        if hit is None:
-            t.add(fn=1)
-            report.add(gold["article"], "fact", "MISS",
-                       f"{g['subject']} {g['predicate']} {g['object']} from {g.get('valid_from')}")
-            continue
-        unmatched.remove(hit)
-        t.add(tp=1)
+    pairs = pair_up(
+        golds, found, pick, t, report, gold["article"], "fact",
+        lambda g: f"{g['subject']} {g['predicate']} {g['object']} from {g.get('valid_from')}",
+        _fact_detail)
+    for g, hit in pairs:
         if g.get("valid_from"):
             ok = _date_ok(hit["valid_from"], hit["precision"], g["valid_from"])
             since.add(ok)
@@ -207,12 +229,6 @@ def score_facts(kb: Veille, art: str, gold: dict, aliases, t: Tally, since: Rati
                 report.add(gold["article"], "fact-from", "WRONG",
                            f"{g['subject']} {g['predicate']} gold {g['valid_from']} "
                            f"veille {hit['valid_from']}")
-    for f in unmatched:
-        t.add(fp=1)
-        obj = f["object"]["name"] if isinstance(f["object"], dict) else f["object"]
-        report.add(gold["article"], "fact", "SPURIOUS",
-                   f"{f['subject']['name'] if f['subject'] else None} {f['predicate']} {obj} "
-                   f"| {f['evidence'][0]['sentence'][:90]}")
 
 
 def _relation_matches(f: dict, g: dict, aliases) -> bool:
@@ -229,22 +245,11 @@ def score_relations(kb: Veille, art: str, gold: dict, aliases, t: Tally, report:
     if "relations" not in gold:
         return
     found = [f for f in kb.facts(article=art) if f["predicate"].startswith("relation:")]
-    unmatched = list(found)
-    for g in gold["relations"]:
-        hit = next((f for f in unmatched if _relation_matches(f, g, aliases)), None)
-        if hit is None:
-            t.add(fn=1)
-            report.add(gold["article"], "relation", "MISS",
-                       f"{g['subject']} {g['kind']} {g['object']} | {g.get('evidence', '')[:80]}")
-        else:
-            unmatched.remove(hit)
-            t.add(tp=1)
-    for f in unmatched:
-        t.add(fp=1)
-        obj = f["object"]["name"] if isinstance(f["object"], dict) else f["object"]
-        report.add(gold["article"], "relation", "SPURIOUS",
-                   f"{f['subject']['name'] if f['subject'] else None} {f['predicate']} {obj} "
-                   f"| {f['evidence'][0]['sentence'][:90]}")
+    pair_up(gold["relations"], found,
+            lambda g, left: next((f for f in left if _relation_matches(f, g, aliases)), None),
+            t, report, gold["article"], "relation",
+            lambda g: f"{g['subject']} {g['kind']} {g['object']} | {g.get('evidence', '')[:80]}",
+            _fact_detail)
 
 
 def _unit_ok(found: str | None, gold: str | None) -> bool:
@@ -267,24 +272,15 @@ def _claim_matches(c: dict, g: dict, required: set[str], aliases) -> bool:
 
 
 def score_claims(kb: Veille, art: str, gold: dict, aliases, t: Tally, report: Report) -> None:
-    found = kb.claims(article=art)
     required = {fold(g["name"]) for g in gold.get("entities", [])}
-    unmatched = list(found)
-    for g in gold.get("claims", []):
-        hit = next((c for c in unmatched if _claim_matches(c, g, required, aliases)), None)
-        if hit is None:
-            t.add(fn=1)
-            report.add(gold["article"], "claim", "MISS",
-                       f"{g.get('subject')} {g['measure']} {g['value']} {g.get('unit')} | "
-                       f"{g.get('evidence', '')[:80]}")
-        else:
-            unmatched.remove(hit)
-            t.add(tp=1)
-    for c in unmatched:
-        t.add(fp=1)
-        report.add(gold["article"], "claim", "SPURIOUS",
-                   f"{c['subject']['name'] if c['subject'] else None} {c['measure']} "
-                   f"{c['value']} {c['unit']} | {c['text']}")
+    pair_up(gold.get("claims", []), kb.claims(article=art),
+            lambda g, left: next((c for c in left if _claim_matches(c, g, required, aliases)),
+                                 None),
+            t, report, gold["article"], "claim",
+            lambda g: (f"{g.get('subject')} {g['measure']} {g['value']} {g.get('unit')} | "
+                       f"{g.get('evidence', '')[:80]}"),
+            lambda c: (f"{c['subject']['name'] if c['subject'] else None} {c['measure']} "
+                       f"{c['value']} {c['unit']} | {c['text']}"))
 
 
 # -- the corpus -------------------------------------------------------------------
