@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .claims import extract_claims
 from .events import extract_events
 from .facts import extract_facts
+from .facts_common import doc_sents, doc_text
 from .gazetteer import Gazetteer
 from .gazetteer import load as load_gazetteer
 from .model import Article, ArticleRecords, Entity, Sentence
@@ -34,8 +35,9 @@ class Extractor:
         self.resolver = Resolver(self.gaz, self.nlp)
 
     def records(self, article: Article, doc) -> ArticleRecords:
-        sentences = [Sentence(i, s.start_char, s.end_char, s.text)
-                     for i, s in enumerate(doc.sents)]
+        whole = doc_text(doc)
+        sentences = [Sentence(i, s.start_char, s.end_char, whole[s.start_char:s.end_char])
+                     for i, s in enumerate(doc_sents(doc))]
         resolution = self.resolver(doc, article)
         mentions = resolution.mentions
         found_events = extract_events(doc, mentions, article)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .facts_common import (  # noqa: F401 - re-exported for veille.claims and relations
@@ -77,6 +78,14 @@ class Cue:
 _RELATIVE = re.compile(r"\s*,\s*(?:qui|dont|que|qu'|où)\b[^,;.]{0,100},")
 
 
+@lru_cache(maxsize=2)
+def _any_cue(side: str) -> re.Pattern[str]:
+    """One pattern that matches somewhere in a text exactly when one of the
+    membership cues of ``side`` does: one scan rules out a window with no cue."""
+    rules = [r["re"] for r in lexicon()["membership"] if r["side"] == side]
+    return re.compile("|".join(f"(?:{p})" for p in rules) or "(?!)", re.IGNORECASE)
+
+
 def _right_cue(view: SentenceView, g: Group, stop: int) -> Cue | None:
     """The first right cue within 80 characters of the list. A relative clause right
     after the list ("A, qui n'en faisait pas partie, devient membre") speaks of another
@@ -97,6 +106,8 @@ def _first_right_cue(view: SentenceView, start: int, stop: int,
     origin = start if origin is None else origin
     window = view.low[start:stop]
     best: Cue | None = None
+    if not _any_cue("right").search(window):
+        return best
     for rule in lexicon()["membership"]:
         if rule["side"] != "right":
             continue
@@ -112,6 +123,8 @@ def _left_cue(view: SentenceView, start: int, g: Group) -> Cue | None:
     between may not close a parenthesis opened before it ("membres de l'OCS (OCS) ...")."""
     window = view.low[start:g.start]
     best: Cue | None = None
+    if not _any_cue("left").search(window):
+        return best
     for rule in lexicon()["membership"]:
         if rule["side"] != "left":
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -73,16 +73,47 @@ class SentenceView:
         return mention.start - self.start, mention.end - self.start
 
 
+def doc_sents(doc: Any) -> list[Any]:
+    """``list(doc.sents)``, built once per doc (the property rebuilds its spans at
+    each read)."""
+    sents = doc.user_data.get("veille_sents")
+    if sents is None:
+        sents = list(doc.sents)
+        doc.user_data["veille_sents"] = sents
+    return sents
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, joined once per doc (the property joins every token)."""
+    text = doc.user_data.get("veille_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["veille_text"] = text
+    return text
+
+
+def _crossed_starts(starts: list[int], mentions: list[Mention]) -> set[int]:
+    """Indexes of the sentences whose start falls strictly inside a mention."""
+    crossed: set[int] = set()
+    for m in mentions:
+        i = bisect_right(starts, m.start)
+        while i < len(starts) and starts[i] < m.end:
+            crossed.add(i)
+            i += 1
+    return crossed
+
+
 def _sentence_runs(doc: Any, mentions: list[Mention]) -> list[tuple[int, int]]:
     """(first, last) sentence indexes of each view when fragments are joined: a
     sentence that starts with a comma, "et" or a lower-case letter, or that a
     mention runs into, continues the previous one ("Le Royaume" + "Uni a quitté")."""
-    sents = list(doc.sents)
-    whole = doc.text  # a property that joins every token: read it once
+    sents = doc_sents(doc)
+    whole = doc_text(doc)
+    crossed_at = _crossed_starts([s.start_char for s in sents], mentions)
     runs: list[tuple[int, int]] = []
     for i, s in enumerate(sents):
-        text = s.text
-        crossed = any(m.start < s.start_char < m.end for m in mentions)
+        text = whole[s.start_char:s.end_char]
+        crossed = i in crossed_at
         gap = whole[sents[i - 1].end_char:s.start_char] if i else ""
         if runs and "\n\n" not in gap and (crossed or (
                 text.strip() and _FRAGMENT_START.match(text))):
@@ -109,14 +140,17 @@ def sentence_views(doc: Any, mentions: list[Mention],
 
 def _sentence_views(doc: Any, mentions: list[Mention],
                     join_fragments: bool) -> list[SentenceView]:
-    sents = list(doc.sents)
+    sents = doc_sents(doc)
+    whole = doc_text(doc)
     runs = (_sentence_runs(doc, mentions) if join_fragments
             else [(i, i) for i in range(len(sents))])
     views: list[SentenceView] = []
     owner: dict[int, SentenceView] = {}
     for first, last in runs:
         span = doc[sents[first].start:sents[last].end]
-        view = SentenceView(first, span.start_char, span.text, lowered(span.text), span)
+        start, end = sents[first].start_char, sents[last].end_char
+        text = whole[start:end]
+        view = SentenceView(first, start, text, lowered(text), span)
         views.append(view)
         for i in range(first, last + 1):
             owner[i] = view
@@ -134,7 +168,8 @@ def token_at(view: SentenceView, rel_pos: int):
     doc = view.span.doc
     starts = doc.user_data.get("veille_token_starts")
     if starts is None:
-        starts = [t.idx for t in doc]
+        # one C call instead of a Token object per token
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
         doc.user_data["veille_token_starts"] = starts
     i = bisect_left(starts, view.start + rel_pos)
     return doc[i] if i < view.span.end else None

@@ -162,8 +162,14 @@ def _ordinal_word_value(stem: str) -> float | None:
     return None
 
 
+# Every ordinal in letters holds "ième": a cheap test before the costly pattern.
+_IEME = re.compile("ième", re.IGNORECASE)
+
+
 def _ordinal_words(text: str) -> list[Number]:
-    found = []
+    found: list[Number] = []
+    if not _IEME.search(text):
+        return found
     for m in _ORDINAL_WORD_RE.finditer(text):
         stem = m.group(1)
         value = _ordinal_word_value(stem)

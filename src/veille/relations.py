@@ -18,6 +18,7 @@ fact per pair and kind per article (the first evidence is kept).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations, product
 from typing import Any
 
@@ -127,10 +128,20 @@ def _cues() -> list[tuple[str, re.Pattern[str]]]:
     return rows + [(k, rx(p)) for k, p in C.EXTRA_CUES]
 
 
+@lru_cache(maxsize=4)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that matches somewhere in a text exactly when one of
+    ``patterns`` does: one scan tells a sentence with no cue at all."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 def _symmetric(s: _Sentence) -> list[tuple[str, Pair, int, int]]:
     """Cues read with a list right before and / or a list introduced right after."""
     out: list[tuple[str, Pair, int, int]] = []
-    for kind, pattern in _cues():
+    cues = _cues()
+    if not _any_of(tuple(p.pattern for _k, p in cues)).search(s.low):
+        return out
+    for kind, pattern in cues:
         for cue in pattern.finditer(s.low):
             cs, ce = cue.start(), cue.end()
             if s.in_mention(cs, ce) or C.NEGATED.search(s.low[max(0, cs - 30):cs]):
@@ -170,7 +181,10 @@ def _directed(s: _Sentence) -> list[tuple[str, Pair, int, int]]:
     """"A sanctionne B", "A reproche à B", "A impose avec B un embargo à C",
     "le soutien de A à B", "l'invasion de B par A", "les troupes de A en B"."""
     out: list[tuple[str, Pair, int, int]] = []
-    for kind, pat in C.DIRECTED_CUES:
+    directed = C.DIRECTED_CUES
+    if not _any_of(tuple(p for _k, p in directed)).search(s.low):
+        directed = []
+    for kind, pat in directed:
         for cue in rx(pat).finditer(s.low):
             target = s.first_after(cue.end())
             subject = s.subject(cue.start())

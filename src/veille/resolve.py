@@ -14,11 +14,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
+from .facts_common import doc_sents, doc_text
 from .gazetteer import Alias, Gazetteer, institution_id
 from .model import Article, Entity, Mention, type_of
 from .text import fold, slug
 from .titles import FEMININE, TitleMatcher
+
+# fold() is pure and the same words come back in every article: memoised
+_fold = lru_cache(maxsize=1 << 16)(fold)
 
 NER_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 PLACE_PREPS = {"a", "dans", "vers", "depuis", "en", "pres", "au", "aux", "jusqu", "sur"}
@@ -157,11 +162,13 @@ class _ArticleResolver:
         self.common = parent.common
         self.doc = doc
         self.article = article
-        self.words = [fold(t.text) for t in doc]
+        self.texts = [t.text for t in doc]
+        self.words = [_fold(t) for t in self.texts]
+        self.whole = doc_text(doc)
         # doc.ents builds its spans anew at each read: read it once
         self.ents = sorted(doc.ents, key=lambda e: e.start)
         self.ent_at = {e.start: e for e in self.ents}
-        self.sent_starts = [s.start_char for s in doc.sents]
+        self.sent_starts = [s.start_char for s in doc_sents(doc)]
         self.mentions: list[Mention] = []
         self.entities: dict[str, Entity] = {}
         self.taken: set[int] = set()  # token indices already in a mention
@@ -176,7 +183,9 @@ class _ArticleResolver:
         span = self.doc[start_tok:end_tok]
         self.taken.update(range(start_tok, end_tok))
         sent = bisect_right(self.sent_starts, span.start_char) - 1
-        self.mentions.append(Mention(span.start_char, span.end_char, span.text, sent,
+        text = (self.whole[span.start_char:span.end_char] if end_tok > start_tok
+                else span.text)
+        self.mentions.append(Mention(span.start_char, span.end_char, text, sent,
                                      entity_id, kind, label))
         if entity_id:
             if entity_id not in self.entities:
@@ -563,7 +572,7 @@ class _ArticleResolver:
 
     def sent_first_tokens(self) -> set[int]:
         if not hasattr(self, "_firsts"):
-            self._firsts = {s.start for s in self.doc.sents}
+            self._firsts = {s.start for s in doc_sents(self.doc)}
         return self._firsts
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
@@ -601,15 +610,15 @@ class _ArticleResolver:
                 self.add(i - 2, i + 1, target, "coref")
             return
         country = self.gaz.country_of_adjective(word)
-        if country and self.doc[i].text[:1].isupper() and self.doc[i].text.endswith("s") and \
+        if country and self.texts[i][:1].isupper() and self.texts[i].endswith("s") and \
                 i > 0 and self.words[i - 1] in ("les", "des", "aux"):
             # "les Britanniques", "aux Russes": the people for their state
             self.add(i - 1, i + 1, country, "demonym")
             return
-        if country and self.doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and self.doc[i].text.islower():
+        if country and self.doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and self.texts[i].islower():
             self.add(i, i + 1, country, "adjective")
             return
-        if "-" in self.doc[i].text:
+        if "-" in self.texts[i]:
             for cid in self.titles.prefixed_adjective(word):
                 self.add(i, i + 1, cid, "adjective")
 
