@@ -145,20 +145,18 @@ class Store:
             roles += [(cur.lastrowid, x, "participant") for x in e.participants
                       if x not in e.source and x not in e.target]
             c.executemany("INSERT INTO event_actors VALUES (?,?,?)", roles)
-        for f in rec.facts:
-            c.execute(
-                'INSERT INTO facts (article_id, subject, predicate, object, valid_from, '
-                'valid_from_precision, valid_to, valid_to_precision, status, polarity, '
-                'sentence, start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
-                (a.id, f.subject, f.predicate, f.object, *_span(f.valid_from),
-                 *_span(f.valid_to), f.status, f.polarity, f.sentence, f.start, f.end))
-        for k in rec.claims:
-            c.execute(
-                'INSERT INTO claims (article_id, subject, measure, value, unit, qualifier, as_of, '
-                'as_of_precision, attributed_to, sentence, start, "end", text) '
-                'VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
-                (a.id, k.subject, k.measure, k.value, k.unit, k.qualifier, *_span(k.as_of),
-                 k.attributed_to, k.sentence, k.start, k.end, k.text))
+        c.executemany(
+            'INSERT INTO facts (article_id, subject, predicate, object, valid_from, '
+            'valid_from_precision, valid_to, valid_to_precision, status, polarity, '
+            'sentence, start, "end") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(a.id, f.subject, f.predicate, f.object, *_span(f.valid_from), *_span(f.valid_to),
+              f.status, f.polarity, f.sentence, f.start, f.end) for f in rec.facts])
+        c.executemany(
+            'INSERT INTO claims (article_id, subject, measure, value, unit, qualifier, as_of, '
+            'as_of_precision, attributed_to, sentence, start, "end", text) '
+            'VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(a.id, k.subject, k.measure, k.value, k.unit, k.qualifier, *_span(k.as_of),
+              k.attributed_to, k.sentence, k.start, k.end, k.text) for k in rec.claims])
 
     def add_entity(self, entity: Entity) -> None:
         self.conn.execute(
