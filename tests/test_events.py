@@ -237,7 +237,7 @@ def test_events_trigger_offsets_point_into_article_text(nlp):
     # the state of the office is added when the article names that state
     ("Macron a rappelé l'ambassadeur. La France proteste.", FR, None),
     # ... and never brought in when the article does not speak of it
-    ("Macron a rappelé l'ambassadeur en poste à Berlin.", None, FR),
+    ("Macron a rappelé l'ambassadeur en poste au Japon.", None, FR),
 ])
 def test_events_person_in_office_acts_for_its_state(nlp, text, present, absent):
     event = only(run(nlp, text), "SANCTION")
@@ -352,7 +352,8 @@ def test_events_present_tense_keeps_the_article_date(nlp):
 
 
 @pytest.mark.parametrize("text, start", [
-    ("Modi, invité lundi à Rio, a rencontré Lula mercredi.", "2024-07-03"),
+    ("Le Premier ministre Modi, invité lundi à Rio, a rencontré le président Lula mercredi.",
+     "2024-07-03"),
     ("La veille du sommet, le 3 juillet, Lula a rencontré Modi.", "2024-07-03"),
 ])
 def test_events_timex_of_the_trigger_itself_wins(nlp, text, start):
@@ -438,3 +439,54 @@ def test_events_institution_acts_for_its_state(extractor):
     records = extractor.records(article, extractor.nlp(article.text))
     assault = [e for e in records.events if e.type == "ASSAULT"]
     assert assault and "country:SD" in assault[0].participants
+
+
+# ------------------------------------------------------------ one-sided, repeats, dates told around
+
+@pytest.mark.parametrize("text, type_, kept", [
+    # a protest with no one protested against: the other side is missing
+    ("La Chine a condamné l'attaque de vendredi.", "PROTEST", False),
+    # a truce declared by one side stands on its own
+    ("La Russie a décrété une trêve.", "AGREE", True),
+])
+def test_events_single_actor_kept_only_for_one_sided_types(nlp, text, type_, kept):
+    found = [e for e in run(nlp, text) if e.type == type_]
+    assert bool(found) == kept
+
+
+def test_events_event_noun_retelling_an_earlier_event_is_not_a_new_one(nlp):
+    text = ("La Russie a envahi l'Ukraine le 24 février. "
+            "Le Japon a dénoncé l'invasion de l'Ukraine par la Russie.")
+    assaults = [e for e in run(nlp, text) if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].when.start == "2024-02-24"
+
+
+@pytest.mark.parametrize("text, start", [
+    # "le soir même": the day of the latest dated event
+    ("Lula a rencontré Modi mercredi à Rio. Le soir même, Xi Jinping a reçu Poutine.",
+     "2024-07-03"),
+    # a day named by a sentence without events sets the day the story is told on
+    ("Le Kazakhstan a fêté mercredi son indépendance. Poutine a rencontré Xi Jinping.",
+     "2024-07-03"),
+    # "la première rencontre depuis 2019" is not dated 2019
+    ("Il s'agit de la première rencontre entre Modi et Lula depuis 2019.", FRIDAY),
+])
+def test_events_consult_dated_by_the_story_not_the_nearest_timex(nlp, text, start):
+    consult = [e for e in run(nlp, text) if e.type == "CONSULT"][-1]
+    assert consult.when is not None and consult.when.start == start
+
+
+def test_events_purpose_meeting_noun_takes_the_travellers_subject(nlp):
+    event = only(run(nlp, "Poutine est venu à Pékin pour un entretien avec Xi Jinping."), "CONSULT")
+    assert PUTIN in event.participants and XI in event.participants
+
+
+def test_events_own_clause_timex_beats_a_leading_clause_timex(nlp):
+    text = "Invitée en mai à Rio, la Chine a condamné le Japon fin juin."
+    assert only(run(nlp, text), "PROTEST").when.start.startswith("2024-06")
+
+
+def test_events_undated_background_event_continues_its_sources_dated_story(nlp):
+    text = ("Mercredi, la Chine avait condamné le Japon. "
+            "La Chine avait aussi exhorté le Japon à la retenue.")
+    assert only(run(nlp, text), "REQUEST").when.start == "2024-07-03"

@@ -21,7 +21,13 @@ from .events_context import (
 )
 from .events_gathering import add_implied_org, fold_attendance, roll_up_summits
 from .events_lexicon import Predicate, fold, match
-from .events_merge import fold_headline, merge_events, split_meetings
+from .events_merge import (
+    continued_date,
+    drop_repeats,
+    fold_headline,
+    merge_events,
+    split_meetings,
+)
 from .events_roles import (
     HAPPEN_VERBS,
     LIGHT_VERBS,
@@ -57,6 +63,15 @@ CARRIER_NOUNS = frozenset({"paquet", "serie", "vague", "train", "salve", "proced
 __all__ = ["extract_events"]
 
 
+# Types an event of a single actor can have: a truce declared by one side, a
+# coup in a country. Any other type relates two parties; with one found, the
+# other is missing and the event is more often a topic than a told event.
+ONE_SIDED = frozenset({"AGREE", "COERCE"})
+
+
+FIRST_WORDS = frozenset({"premier", "premiere"})
+
+
 @dataclass
 class Trigger:
     token: object
@@ -84,20 +99,24 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         sent_refs += pronoun_refs(sent, own, last_subject, owners)
         groups.append(subject_group(own))
         recent += [(r.entity_id, r.etype) for r in own if r.etype != "PLACE"]
-        for event in _sentence_events(sent, index, sent_refs, dates, owners):
+        told = _sentence_events(sent, index, sent_refs, dates, owners)
+        for event in told:
             if not _resumes(event, doc, events):
                 events.append(event)
             dates.note(event.when)
+        if not told:  # "X a rejoint jeudi l'Alliance": the day the story is told
+            dates.note_day(sent)
     merged = fold_headline(merge_events(events), doc.text)
+    merged = drop_repeats(merged, doc, article.date)
     for event in merged:
         if event.when is None:
-            event.when = dates.fallback.get((event.start, event.type))
+            event.when = dates.fallback.get((event.start, event.type)) or continued_date(event, merged)
     add_implied_org(merged, mentions, doc)
     merged = fold_attendance(merged, doc)
     roll_up_summits(merged, mentions, doc, article)
     add_represented(merged, mentions, article)
     add_co_actors(merged, mentions, doc)
-    return merged
+    return [e for e in merged if len(set(e.participants)) > 1 or e.type in ONE_SIDED]
 
 
 def _resumes(event: Event, doc, events: list[Event]) -> bool:
@@ -363,6 +382,9 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     found = dates.timexes(sent, tense)
     if status == "reported":  # "se sont engagés à ... d'ici 2035": a deadline, not the date
         found = [(t, h) for t, h in found if not DEADLINE.match(fold(t.text))]
+        if any(fold(c.lemma_) in FIRST_WORDS for c in trig.token.children):
+            # "la première visite depuis 2018": the span before, not the date
+            found = [(t, h) for t, h in found if not fold(t.text).startswith("depuis")]
     anchors = [trig.token]
     if clause_verb is not None:
         anchors += [clause_verb] + [a for a in clause_verb.ancestors][:3]

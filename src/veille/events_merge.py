@@ -16,6 +16,9 @@ from .model import Event
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 HOST_VERBS = frozenset({"accueillir"})
+CONTINUED_GAP = 3  # sentences between an event and the undated one continuing it
+# Types a party does once towards the same organisation: a state leaves an
+# organisation once (troops may leave a country twice), however many times and tenses the article tells it in.
 
 
 def _key_date(event: Event) -> str | None:
@@ -104,3 +107,42 @@ def split_meetings(trig, event: Event) -> list[Event]:
     others = [a for a in event.participants if a not in met]
     return [replace(event, source=[], target=[], participants=others + [person])
             for person in met]
+
+
+def drop_repeats(events: list[Event], doc, article_start: str | None) -> list[Event]:
+    """An event noun naming again an event told before ("l'invasion russe"
+    after "la Russie a envahi l'Ukraine le 24 février") is that event, not a new
+    one: a later noun-triggered event of the same type whose actors all belong
+    to an earlier event (directed types only: two meetings or agreements of
+    the same parties are often two events), with no date of its own (none, or the article's date)
+    and the same status, joins the earlier one."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((e for e in out if e.type == event.type and e.status == event.status
+                     and event.type not in SYMMETRIC_TYPES
+                     and set(event.participants) <= set(e.participants)), None) \
+            if _key_date(event) in (None, article_start) and _is_noun(event, doc) else None
+        if twin is None:
+            out.append(event)
+    return out
+
+
+def _is_noun(event: Event, doc) -> bool:
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN")
+
+
+def continued_date(event: Event, events: list[Event]):
+    """An undated reported event whose source is that of the latest event told
+    before it, dated, a few sentences up ("Mercredi, X avait condamné le coup.
+    X avait aussi appelé l'armée au calme") continues that story: it takes
+    that date."""
+    if event.status != "reported" or not event.source:
+        return None
+    before = [e for e in events if e.sentence < event.sentence]
+    last = max(before, key=lambda e: (e.sentence, e.start), default=None)
+    if last is not None and event.sentence - last.sentence <= CONTINUED_GAP and \
+            last.when is not None and last.status == "reported" and \
+            set(last.source) & set(event.source):
+        return last.when
+    return None

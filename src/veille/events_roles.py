@@ -298,10 +298,13 @@ def borrowed_subject(verb, refs: list[MentionRef], depth: int = 3) -> list[Menti
 def governing_verb(token):
     """(verb, dependency of the phrase under it, circumstantial?) for a noun:
     the nearest verb above it, and whether the path passes "lors de",
-    "à l'occasion de", "en marge de"."""
+    "à l'occasion de", "en marge de", or the noun is a purpose ("pour un
+    entretien avec Y")."""
     cur, circ = token, False
     for _ in range(8):
-        if fold(cur.lemma_) in CIRC_WORDS or case_of(cur) == "lors":
+        if fold(cur.lemma_) in CIRC_WORDS or case_of(cur) == "lors" or (
+                cur is token and case_of(cur) == "pour"  # "X vient pour une rencontre"
+                and any(c.dep_ == "det" for c in cur.children)):  # not "pour consultations"
             circ = True
         parent = cur.head
         if parent.i == cur.i:

@@ -29,12 +29,13 @@ PLAN_VERBS = frozenset({"prevoir", "envisager", "projeter", "programmer", "appre
 PLAN_MODIFIERS = frozenset({"prevoir", "prevu", "programmer", "programme", "prochain",
                             "futur", "planifier", "envisager", "envisage"})
 HYPOTHETICAL_MODIFIERS = frozenset({"eventuel", "possible", "hypothetique", "potentiel"})
-SAME_DAY = re.compile(r"\b(le meme jour|ce jour la|ce meme jour)\b")
+SAME_DAY = re.compile(r"\b(le meme jour|ce jour la|ce meme jour|le (?:soir|jour|matin) meme)\b")
 DAYS_APART = re.compile(r"\b(\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix) jours? "
                         r"(plus tot|plus tard|auparavant|avant|apres)\b")
 NUMBER_WORDS = {"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
                 "huit": 8, "neuf": 9, "dix": 10}
 APPOSITION_GAP = 25  # characters between "la veille de X" and the day it names
+WEEKDAY = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 DEADLINE = re.compile(r"^(d'ici|d ici|jusqu|avant)")
 STORY_WINDOW = 6  # days before the article date a story day may lie
 AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
@@ -187,6 +188,19 @@ class Dates:
         if when is not None and when.precision == "day" and when.start:
             self.last_day = when.start
 
+    def note_day(self, sent) -> None:
+        """A sentence without events that names a day in the past tense
+        ("la Suède a rejoint jeudi l'Alliance") sets the story day too."""
+        if not WEEKDAY.search(fold(sent.text)):
+            return
+        verb = sent.root
+        if verb.pos_ not in ("VERB", "AUX") or not told_in_past(verb):
+            return
+        for tx, _ in self.timexes(sent, "past"):
+            if tx.span.precision == "day" and tx.span.start and tx.kind != "duration":
+                self.note(TimeSpan(tx.span.start, tx.span.end, "day"))
+                return
+
     def story_day(self) -> TimeSpan | None:
         """The day the article's story is told on: the latest day-precise event
         date, when it falls in the week before the article date ("jeudi, les
@@ -287,10 +301,16 @@ def pick_timex(found: list[tuple[Timex, object]], anchors: list, blocked: set[in
 
 
 def _steps_to(head, anchor, blocked: set[int]) -> int | None:
+    """Tree steps from a timex up to an anchor; passing out of an adverbial
+    clause costs one more ("Invitée en août, X a renoncé fin décembre": the
+    clause's own timex wins the tie)."""
     cur = head
+    extra = 0
     for steps in range(10):
         if cur.i == anchor.i:
-            return steps
+            return steps + extra
+        if cur.dep_ == "advcl" and cur.i != head.i:
+            extra += 1
         if cur.i in blocked or cur.head.i == cur.i:
             return None
         if cur.dep_ in ("acl", "acl:relcl") and cur.head.i != anchor.i and cur.i != head.i:
