@@ -25,6 +25,13 @@ def _key_date(event: Event) -> str | None:
     return event.when.start if event.when else None
 
 
+def _absorb_actors(twin: Event, event: Event) -> None:
+    """Add the actors of ``event`` to ``twin``, role by role, without repeats."""
+    for attr in ("source", "target", "participants"):
+        bucket = getattr(twin, attr)
+        bucket.extend(a for a in getattr(event, attr) if a not in bucket)
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge events of the same type and date whose actors are the same (or,
     for symmetric types, one set inside the other)."""
@@ -34,9 +41,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         if twin is None:
             out.append(event)
             continue
-        for attr in ("source", "target", "participants"):
-            bucket = getattr(twin, attr)
-            bucket.extend(a for a in getattr(event, attr) if a not in bucket)
+        _absorb_actors(twin, event)
         twin.when = twin.when or event.when
         if event.where and (twin.where is None or (
                 entity_type(twin.where) == "COUNTRY" and entity_type(event.where) == "PLACE")):
@@ -89,9 +94,7 @@ def fold_headline(events: list[Event], text: str) -> list[Event]:
         if twin is None:
             out.append(event)
             continue
-        for attr in ("source", "target", "participants"):
-            bucket = getattr(twin, attr)
-            bucket.extend(a for a in getattr(event, attr) if a not in bucket)
+        _absorb_actors(twin, event)
         twin.where = twin.where or event.where
     return out
 
