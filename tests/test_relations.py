@@ -132,3 +132,23 @@ def test_relations_one_fact_per_pair_and_kind_per_article(nlp):
 ])
 def test_relations_none_without_two_anchored_participants(nlp, text):
     assert relations_of(nlp, text) == set()
+
+
+def test_relations_one_side_against_a_counted_pair_not_within_it(nlp):
+    # the two states of "ces deux puissances" are one side: no tension between them,
+    # and the next clause ("se renforcent, Moscou et Pékin ...") is not part of the list
+    pairs = pairs_of(nlp, "La Russie et la Chine se rapprochent. Les tensions entre l'Iran "
+                          "et ces deux puissances se renforcent, Moscou et Pékin restent "
+                          "prudents.")
+    assert ("tension", frozenset(("country:IR", "country:CN"))) in pairs
+    assert ("tension", frozenset(("country:IR", "country:RU"))) in pairs
+    assert ("tension", frozenset(("country:CN", "country:RU"))) not in pairs
+
+
+def test_relations_counted_states_after_counted_people(nlp):
+    # "les deux nations" are the nations of "les deux hommes" named just before
+    text = ("Xi Jinping et Narendra Modi se sont vus au Pakistan. Les deux hommes ont dit que "
+            "les deux nations se sont rapprochées.")
+    pairs = pairs_of(nlp, text)
+    assert any(p == frozenset(("country:CN", "country:IN")) for _k, p in pairs)
+    assert not any("country:PK" in p for _k, p in pairs)

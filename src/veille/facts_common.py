@@ -263,6 +263,11 @@ class Group:
     anaphor: bool = False  # "les trois pays": stands for a list named before
 
 
+def only_list_words(gap: str) -> bool:
+    """Nothing but list words ("," "et" articles, a year in brackets) between two items."""
+    return _GLUE.fullmatch(PAREN_YEAR.sub(" ", gap)) is not None
+
+
 def is_glue(gap: str) -> bool:
     """Only list words between two items; or one to three words of a name the
     resolver missed between commas ("le Venezuela, la -Libye, le Congo")."""

@@ -123,6 +123,20 @@ def _pairs(left: tuple[str, ...], right: tuple[str, ...]) -> list[Pair]:
     return list(combinations(dict.fromkeys(left or right), 2))
 
 
+def _pairs_within(group: Item) -> list[Pair]:
+    """Pairs among the members of one list: "entre l'Occident et ces deux puissances"
+    sets the West against each of the two, not the two against each other; a
+    member that is itself several states ("les deux voisins") pairs within."""
+    members = group.members()
+    if len(members) == 1:
+        return _pairs(members[0], ())
+    out: list[Pair] = []
+    for i, a_ids in enumerate(members):
+        for b_ids in members[i + 1:]:
+            out += [p for p in _pairs(a_ids, b_ids) if p not in out]
+    return out
+
+
 def _cues() -> list[tuple[str, re.Pattern[str]]]:
     rows = [(r["kind"], rx(r["re"])) for r in lexicon()["relations"]]
     return rows + [(k, rx(p)) for k, p in C.EXTRA_CUES]
@@ -162,18 +176,22 @@ def _symmetric(s: _Sentence) -> list[tuple[str, Pair, int, int]]:
             after = s.after(ce, bool(C.OWN_INTRO.search(cue.group(0))))
             left = before.ids if before else ()
             right = after.ids if after else ()
+            alone = before if before and not after else after if after and not before else None
             role = C.ROLE.match(cue.group(0))  # "leurs alliés" are other parties
             if not before and not role and (C.THEIR.search(s.low[max(0, cs - 25):cs])
                                             or C.THEIR_AFTER.match(s.low[ce:])):
                 named = s.named_pair_before(cs)
                 left = named.ids if named else ()
+                alone = named if named and not right else None
             elif (not before and after and kind != "conflict"
                   and cue.group(0).rstrip().endswith("avec")):
                 # "A a rompu avec B", "ses liens avec B et C": the clause's subject
                 subject = s.subject(cs)
                 left = subject[0].ids[:1] if subject else ()
                 right = right if left else ()
-            out += [(kind, p, cs, ce) for p in _pairs(left, right)]
+                alone = None
+            pairs = _pairs_within(alone) if alone is not None else _pairs(left, right)
+            out += [(kind, p, cs, ce) for p in pairs]
     return out
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .facts_common import SentenceView, entity_type, is_glue
+from .facts_common import SentenceView, entity_type, only_list_words
 from .gazetteer import load as load_gazetteer
 from .model import Article, Mention
 
@@ -44,6 +44,10 @@ class Item:
     noun: str = ""  # head noun of a counted reference ("rivaux")
     kind: str = ""  # the mention's kind
     person: bool = False  # a person standing for their state
+    parts: tuple[tuple[str, ...], ...] = ()  # the ids of each member of a list
+
+    def members(self) -> tuple[tuple[str, ...], ...]:
+        return self.parts or (self.ids,)
 
 
 @lru_cache(maxsize=4096)
@@ -96,6 +100,7 @@ def groups_of(items: list[Item], low: str) -> list[Item]:
     for it in sorted(items, key=lambda i: i.start):
         if groups and it.start >= groups[-1].end and _glue(low[groups[-1].end:it.start]):
             g = groups[-1]
+            g.parts = g.members() + (it.ids,)
             g.ids = tuple(dict.fromkeys(g.ids + it.ids))
             g.end = it.end
             g.noun = ""
@@ -108,8 +113,9 @@ def _glue(gap: str) -> bool:
     """List words only; "à", a bare "au" and a colon join two sides, not a list."""
     if re.fullmatch(r"[\s,]*comme\s+avec\s+(?:la\s+|le\s+|les\s+|l'|des\s+)?", gap):
         return True  # "avec A comme avec B"
-    return (is_glue(gap) and not re.search(r"\bà\b|:", gap)
-            and not re.fullmatch(r"\s*(?:au|aux)\s*", gap))
+    # list words only: no missed-name guess here ("et ces deux puissances se
+    # renforcent, Moscou" is two clauses, not one list)
+    return (only_list_words(gap) and not re.search(r"\bà\b|:", gap) and not re.fullmatch(r"\s*(?:au|aux)\s*", gap))
 
 
 def counted_items(view: SentenceView, own: list[Item], history: list[Item],
@@ -121,6 +127,10 @@ def counted_items(view: SentenceView, own: list[Item], history: list[Item],
     list of that size, else the last states named."""
     found: list[Item] = []
     for hit in COUNTED.finditer(view.low):
+        # "les deux hommes ... les deux nations": a reference resolved earlier in
+        # the sentence counts among what was named before the next one
+        earlier = [(i, f.noun in ("hommes", "dirigeants")) for f in found
+                   if f.end <= hit.start() for i in f.ids]
         n = _NUMBERS[hit.group("n")]
         if any(it.start < hit.end() and hit.start() < it.end for it in own):
             continue
@@ -132,6 +142,7 @@ def counted_items(view: SentenceView, own: list[Item], history: list[Item],
             ids = match.ids if match else None
         if ids is None:
             order = seen + [(i, it.person) for it in own if it.end <= hit.start() for i in it.ids]
+            order += earlier
             ids = _last_distinct([i for i, p in order if p or not persons], n)
         if ids:
             found.append(Item(hit.start(), hit.end(), ids, noun=hit.group("noun"),
