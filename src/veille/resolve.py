@@ -216,22 +216,10 @@ class _ArticleResolver:
                 self._add_entity(ent_at[i])
                 i = max(ent_at[i].end, i + 1)
                 continue
-            ministry = self._ministry(i)
-            if ministry is not None:
-                end, eid = ministry
-                self.add(i, end, eid, "name")
-                i = end
-                continue
-            capital = self._capital_phrase(i)
-            if capital is not None:
-                end, place = capital
-                self.add(i, end, place, "place")
-                i = end
-                continue
-            state = self.titles.state_phrase(self.words, i)
-            if state is not None:
-                end, country = state
-                self.add(i, end, country, "demonym")
+            phrase = self._phrase(i)
+            if phrase is not None:
+                end, eid, kind = phrase
+                self.add(i, end, eid, kind)
                 i = end
                 continue
             if i in ent_at:
@@ -243,6 +231,20 @@ class _ArticleResolver:
             i += 1
         self.mentions.sort(key=lambda m: (m.start, m.end))
         return Resolution(self.mentions, self.entities)
+
+    def _phrase(self, i: int) -> tuple[int, str, str] | None:
+        """A phrase at token ``i`` that stands for an entity without naming it:
+        (end token, entity id, mention kind), or None."""
+        ministry = self._ministry(i)
+        if ministry is not None:
+            return (*ministry, "name")  # "le ministère russe de la Défense"
+        capital = self._capital_phrase(i)
+        if capital is not None:
+            return (*capital, "place")  # "la capitale nigérienne"
+        state = self.titles.state_phrase(self.words, i)
+        if state is not None:
+            return (*state, "demonym")  # "la partie russe"
+        return None
 
     def _ministry(self, i: int) -> tuple[int, str] | None:
         """"le ministère russe de la Défense" is "Ministry of Defence (Russia)", the
