@@ -216,3 +216,9 @@ def test_resolve_new_ally_and_plural_people(extractor):
                                 "Britanniques ont applaudi.", "2023-04-04")
     assert ("le nouvel allié", "Finland") in found
     assert ("Les Britanniques", "United Kingdom") in found
+
+
+def test_parse_no_sentence_break_after_an_abbreviation(extractor):
+    doc = extractor.nlp("Le Premier ministre a reçu M. Kristersson à Budapest, où les deux "
+                        "pays ont conclu un accord. Il est reparti.")
+    assert len([s for s in doc.sents if s.text.strip()]) == 2

@@ -75,13 +75,23 @@ PARAGRAPHS = "veille_paragraphs"
 
 
 SENTENCE_ENDS = {".", "!", "?", "…", ":", ";", "»", '"', ")"}
+# Abbreviations whose full stop ends nothing: "M. Kristersson", "J. Biden".
+ABBREVIATIONS = {"M.", "MM.", "Mme.", "Mlle.", "Dr.", "Pr.", "Mgr.", "St.", "Ste.", "cf.",
+                 "etc.", "av.", "apr.", "J.-C."}
+
+
+def _ends_sentence(text: str) -> bool:
+    if text in ABBREVIATIONS or (len(text) == 2 and text[0].isupper() and text[1] == "."):
+        return False
+    return text[-1:] in SENTENCE_ENDS
 
 
 def _paragraph_starts(doc):
     """Sentence boundaries the parser must respect: a new paragraph (a line break)
     always starts a sentence, so a heading without a full stop is not glued to the
     sentence below it; and a sentence never starts after a token that cannot end
-    one ("son homologue chinois," | "Xi Jinping, se sont entretenus").
+    one ("son homologue chinois," | "Xi Jinping, se sont entretenus"; "M." |
+    "Kristersson").
 
     Computed on the doc's arrays (one pass in numpy, no Token objects): this runs
     on every article."""
@@ -95,7 +105,7 @@ def _paragraph_starts(doc):
     strings = doc.vocab.strings
     kinds = {o: strings[o] for o in numpy.unique(orth).tolist()}
     breaks = numpy.array([("\n" in kinds[o]) for o in orth.tolist()])
-    ends = numpy.array([kinds[o][-1:] in SENTENCE_ENDS for o in orth.tolist()])
+    ends = numpy.array([_ends_sentence(kinds[o]) for o in orth.tolist()])
     prev_break, prev_space, prev_end = breaks[:-1], space[:-1], ends[:-1]
     start = numpy.zeros(len(doc), dtype="int64")
     rest = numpy.where(prev_break, 1, numpy.where(prev_space | prev_end, 0, -1))
