@@ -108,3 +108,16 @@ def test_members_denial_beside_affirmation_in_one_article_is_ignored(store):
     _article(store, "2001-06-15", [("IN", "member_of", None, "negated"),
                                    ("IN", "member_of", "2001", "stated")])
     assert "India" in _names(members(store, "OCS", "2001-07-01"))
+
+
+@pytest.mark.parametrize("later_count, expected_2025", [
+    (3, ["China", "India", "Russia"]),  # the later list is the whole membership: Iran is out
+    (5, ["China", "India", "Iran", "Russia"]),  # "5 pays, dont ...": a partial list drops no one
+])
+def test_members_whole_list_leaves_out_former_members(later_count, expected_2025):
+    s = Store(":memory:")
+    _article(s, "2020-05-02", [(c, "member_of", None, "stated") for c in ("CN", "RU", "IN", "IR")])
+    _article(s, "2024-03-01", [(c, "member_of", None, "stated") for c in ("CN", "RU", "IN")],
+             [_count(later_count, "2024-03-01")])
+    assert _names(members(s, "OCS", "2025-01-01")) == expected_2025
+    assert _names(members(s, "OCS", "2021-01-01")) == ["China", "India", "Iran", "Russia"]

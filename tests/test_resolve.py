@@ -222,3 +222,17 @@ def test_parse_no_sentence_break_after_an_abbreviation(extractor):
     doc = extractor.nlp("Le Premier ministre a reçu M. Kristersson à Budapest, où les deux "
                         "pays ont conclu un accord. Il est reparti.")
     assert len([s for s in doc.sents if s.text.strip()]) == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le groupe compte le Koweït, la -Libye et le Nigeria.", "Libya"),
+    ("-Le Sénégal a voté contre.", "Senegal"),
+])
+def test_resolve_name_behind_a_stray_dash(extractor, text, name):
+    found = _resolve(extractor, text, "2023-12-22")
+    assert any(e == name for _, e in found)
+
+
+def test_parse_stray_dash_leaves_hyphenated_words_whole(extractor):
+    words = [t.text for t in extractor.nlp("Jean-Pierre Raffarin est-il au Nord-Kivu ?")]
+    assert "Jean-Pierre" in words and "Nord-Kivu" in words

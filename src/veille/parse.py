@@ -114,6 +114,15 @@ def _paragraph_starts(doc):
     return doc
 
 
+def _split_stray_dashes(nlp) -> None:
+    """A dash glued to the front of a capitalised word ("la -Libye", a scraped
+    bullet "-Le président") is punctuation, not part of the name."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = [*nlp.Defaults.prefixes, r"[-–—](?=[A-ZÀ-Ý])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+
+
 def _register() -> None:
     from spacy.language import Language
 
@@ -127,6 +136,7 @@ def load_pipeline(model: str = MODEL):
     import spacy
 
     nlp = spacy.load(model)
+    _split_stray_dashes(nlp)
     _register()
     nlp.add_pipe(PARAGRAPHS, before="parser")
     gaz = load_gazetteer()

@@ -5,7 +5,10 @@ Membership of one state in one organisation is a sequence of dated observations
 taken from every article: an accession ("a rejoint l'OCS en 2017") says "member
 from 2017"; a member list in an article of 2024-07 says "member at 2024-07"; a
 departure says "not a member from then"; a denial from a later article cancels a
-planned accession. The state at a date is the last observation on or before it.
+planned accession. A list that the article gives as the whole membership (its
+length is the member count the same sentence states: "l'OPEP regroupe désormais
+12 pays : ...") also says "not a member at that date" of every state it leaves
+out. The state at a date is the last observation on or before it.
 """
 
 from __future__ import annotations
@@ -71,7 +74,34 @@ def _observations(store: Store, org_ids: list[str], at: str) -> dict[str, list[O
         obs = _observation(r, at)
         if obs is not None:
             by_subject.setdefault(r["subject"], []).append(obs)
+    for listed, row in _whole_lists(store, rows, org_ids):
+        for subject, observations in by_subject.items():
+            if subject not in listed:
+                observations.append(Observation(row["article_date"], False, False, row,
+                                                row["article_date"]))
     return by_subject
+
+
+def _whole_lists(store: Store, rows, org_ids: list[str]) -> list[tuple[set[str], Any]]:
+    """Member lists that an article gives as the whole membership: undated
+    "member" facts of one sentence whose number is the member count the same
+    sentence claims for the organisation."""
+    lists: dict[tuple[str, int], list[Any]] = {}
+    for r in rows:
+        if r["predicate"] == JOINING and r["status"] == "stated" and not r["valid_from"]:
+            lists.setdefault((r["article_id"], r["sentence"]), []).append(r)
+    if not lists:
+        return []
+    marks = ",".join("?" * len(org_ids))
+    counts = {(c["article_id"], c["sentence"]): c["value"] for c in store.query(
+        f"SELECT article_id, sentence, value FROM claims WHERE subject IN ({marks}) "
+        f"AND measure = ?", [*org_ids, COUNT_MEASURE])}
+    whole = []
+    for key, members in lists.items():
+        listed = {r["subject"] for r in members}
+        if counts.get(key) == len(listed):
+            whole.append((listed, members[0]))
+    return whole
 
 
 def _observation(r, at: str) -> Observation | None:
