@@ -27,6 +27,14 @@ INGEST_BATCH = 32
 PARALLEL_FROM = 200  # articles: below this, parsing in one process is as fast
 
 
+def _on_dask(address: str, workers: int | None, articles: Iterator[Article],
+             failed) -> Iterator[ArticleRecords]:
+    from .scale import connect, extract_on
+
+    with connect(address, workers) as client:
+        yield from extract_on(client, articles, on_error=failed)
+
+
 def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
@@ -65,14 +73,18 @@ class Veille:
     def ingest(self, paths: Iterable[str | Path], date: str | None = None,
                on_error: Callable[[InputError], None] | None = None,
                progress: bool | None = None, batch_size: int = INGEST_BATCH,
-               workers: int | None = None) -> IngestReport:
+               workers: int | None = None, dask: str | None = None) -> IngestReport:
         """Read, extract and store every article under ``paths``; bad inputs are
         reported (``on_error``) and skipped, the rest goes in.
 
         ``workers``: processes that parse in parallel. None (the default) uses
         every core, up to two, once the input holds more than ``PARALLEL_FROM``
         new articles; a small input is parsed in this process, with no start-up
-        cost."""
+        cost.
+
+        ``dask``: extract on a Dask cluster instead, given the address of its
+        scheduler, or ``"local"`` for a cluster of ``workers`` processes here
+        (see ``veille.scale``); records are still stored by this process."""
         report = IngestReport()
 
         def fresh() -> Iterator[Article]:
@@ -89,13 +101,13 @@ class Veille:
                     yield item
 
         articles: Iterator[Article] = fresh()
-        if workers is None:
+        if workers is None and dask is None:
             head = list(islice(articles, PARALLEL_FROM))
             workers = default_workers() if len(head) == PARALLEL_FROM else 1
             articles = chain(head, articles)
         bar = _progress(progress)
         batch: list[ArticleRecords] = []
-        for records in self._extract(articles, report, on_error, workers):
+        for records in self._extract(articles, report, on_error, workers, dask):
             batch.append(records)
             if bar is not None:
                 bar.update(1)
@@ -109,14 +121,19 @@ class Veille:
         return report
 
     def _extract(self, articles: Iterator[Article], report: IngestReport,
-                 on_error, workers: int = 1) -> Iterator[ArticleRecords]:
-        def failed(article: Article, exc: Exception) -> None:
-            err = InputError(article.source, f"extraction failed ({type(exc).__name__}: {exc})")
+                 on_error, workers: int | None = 1,
+                 dask: str | None = None) -> Iterator[ArticleRecords]:
+        def failed(article: Article, exc: Exception | str) -> None:
+            why = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+            err = InputError(article.source, f"extraction failed ({why})")
             report.rejected.append(err)
             if on_error:
                 on_error(err)
 
-        return self.extractor.process(articles, INGEST_BATCH, on_error=failed, workers=workers)
+        if dask is not None:
+            return _on_dask(dask, workers, articles, failed)
+        return self.extractor.process(articles, INGEST_BATCH, on_error=failed,
+                                      workers=workers or 1)
 
     # -- listings -------------------------------------------------------------------
     def entities(self, type: str | None = None, article: str | None = None) -> list[dict[str, Any]]:

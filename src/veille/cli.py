@@ -67,9 +67,13 @@ def main() -> None:
               help="Show a progress bar (default: when stderr is a terminal).")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
               help="Processes that parse in parallel; extraction and storing stay in this "
-                   "one (default: up to two, for inputs of more than 200 articles).")
+                   "one (default: up to two, for inputs of more than 200 articles). "
+                   "With --dask local: the workers of the local cluster.")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), "
+                   "or 'local' for a cluster on this machine. Needs veille[dask].")
 @db_option
-def ingest(paths, date, progress, workers, db):
+def ingest(paths, date, progress, workers, dask, db):
     """Read files or folders (recursive: .txt, .jsonl, .html), extract, store.
 
     A bad input is named on stderr with its reason and skipped; the rest goes
@@ -80,7 +84,8 @@ def ingest(paths, date, progress, workers, db):
     def on_error(err: InputError) -> None:
         click.echo(str(err), err=True)
 
-    report = kb.ingest(paths, date=date, on_error=on_error, progress=progress, workers=workers)
+    report = kb.ingest(paths, date=date, on_error=on_error, progress=progress, workers=workers,
+                       dask=dask)
     c = report.counts
     click.echo(
         f"{report.added} articles added, {report.already} already stored, "

@@ -5,7 +5,8 @@ and what is wrong with it, never a traceback.
     ├── InputError      an input file or line that cannot be read as an article
     ├── GazetteerError  a data file of the package is malformed
     ├── StoreError      the database cannot be opened or is not a veille database
-    └── QueryError      a query names something unknown (an entity, a date)
+    ├── QueryError      a query names something unknown (an entity, a date)
+    └── EngineError     the distributed engine asked for is missing or unreachable
 """
 
 from __future__ import annotations
@@ -33,4 +34,8 @@ class StoreError(VeilleError):
 
 
 class QueryError(VeilleError):
+    pass
+
+
+class EngineError(VeilleError):
     pass
