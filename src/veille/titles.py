@@ -40,6 +40,8 @@ GENERIC_TITLES: dict[str, str] = {
     "locataire": "head_of_state",
     "hote": "head_of_state",
 }
+# Titles whose office has a single owner, named or not: "le pape" is the Holy See's.
+IMPLIED_OWNER = {"pape": "country:VA", "souverain pontife": "country:VA"}
 # Words that are titles only with their owner beside them ("chef du Kremlin").
 NEEDS_OWNER = {"chef", "maitre", "locataire", "hote"}
 FEMININE = {"presidente": "president", "premiere ministre": "premier ministre",
@@ -86,7 +88,7 @@ class TitleMatcher:
     def match(self, words: list[str], i: int, ent_of: dict[int, str]) -> TitleMatch | None:
         """A title starting at token ``i`` of the folded ``words``; ``ent_of`` maps a
         token index to the entity id of a country or organisation name covering it."""
-        if words[i] not in self.first_words:
+        if words[i] not in self.first_words or self._opens_person_name(words, i):
             return None
         for title in self.titles:
             n = len(title)
@@ -106,11 +108,25 @@ class TitleMatcher:
                 while end in ent_of and ent_of[end] == inner:
                     end += 1
             of, end = self._owner(words, end, ent_of, inner)
+            of = of or IMPLIED_OWNER.get(" ".join(title))
             if of is None and " ".join(title) in NEEDS_OWNER:
                 continue
             return TitleMatch(i, end, " ".join(title), self.kind_of(" ".join(title)) or "",
                               of, former, previous)
         return None
+
+    def _opens_person_name(self, words: list[str], i: int) -> bool:
+        """"le roi Willem-Alexander", "le pape François": a title that opens a known
+        person's name is part of that name, not an office to resolve."""
+        parts: list[str] = []
+        for word in words[i:i + 6]:
+            if not word:
+                continue
+            parts.append(word)
+            if len(parts) > 1 and any(a.entity_id.startswith("person:")
+                                      for a in self.gaz.aliases.get(" ".join(parts), ())):
+                return True
+        return False
 
     def _owner(self, words: list[str], end: int, ent_of: dict[int, str],
                inner: str | None) -> tuple[str | None, int]:
