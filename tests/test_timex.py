@@ -390,3 +390,15 @@ def test_span_keys_give_sortable_first_and_last_days():
 def test_timex_deadline_keeps_its_day_in_month_dated_article():
     (t,) = find_timexes("Ils auront quitté le pays d'ici le 22 décembre.", "2023-12", "future")
     assert (t.span.end, t.span.precision) == ("2023-12-22", "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le pays a déposé sa demande en mars 2019 et obtenu le statut en octobre de la même année.",
+     ("2019-10", "2019-10", "month")),
+    ("Le cessez-le-feu du 2 février 2020 a été rompu le 9 mai de cette même année.",
+     ("2020-05-09", "2020-05-09", "day")),
+])
+def test_same_year_takes_the_year_named_before(text, expected):
+    found = find_timexes(text, DAY, "past")
+    assert bounds(found[-1]) == expected
+    assert "même année" in found[-1].text

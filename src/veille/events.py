@@ -3,8 +3,8 @@
 ``extract_events(doc, mentions, article)`` finds, sentence by sentence, the verbs
 and event nouns of the lexicon (``data/predicates.json``, see
 :mod:`veille.events_lexicon`), attaches the actor and place mentions around them
-(:mod:`veille.events_roles`), reads status and date (:mod:`veille.events_status`)
-and merges repeated events. Pure: no database, no file besides the lexicon.
+(:mod:`veille.events_roles`), reads status (:mod:`veille.events_status`) and date
+(:mod:`veille.events_dates`) and merges repeated events. Pure: no database, no file besides the lexicon.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from .events_context import (
     member_refs,
     plural_pronoun_refs,
     pronoun_refs,
+    relative_refs,
     subject_group,
 )
+from .events_dates import DEADLINE, Dates, by_deadline, pick_timex
 from .events_gathering import add_implied_org, fold_attendance, roll_up_summits
 from .events_lexicon import Predicate, fold, match
 from .events_merge import (
@@ -44,12 +46,8 @@ from .events_roles import (
 )
 from .events_speech import ACCUSE, accusation, spoken_of
 from .events_status import (
-    DEADLINE,
-    Dates,
     background_past,
-    by_deadline,
     clause_tense,
-    pick_timex,
     speaks_of_now,
     status_of,
     told_in_past,
@@ -95,6 +93,7 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         sent_refs += counted_refs(sent, own, events, recent)
         sent_refs += member_refs(sent, own, recent)
         sent_refs += plural_pronoun_refs(sent, own, groups)
+        sent_refs += relative_refs(sent, own)
         owners: list[MentionRef] = []
         sent_refs += pronoun_refs(sent, own, last_subject, owners)
         groups.append(subject_group(own))
@@ -305,6 +304,9 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop,
         source, target = [], []
     else:
         source, target = list(roles.source), [t for t in roles.target if t not in roles.source]
+        if pred.type == "RETREAT":  # the organisation left is never the one leaving
+            source = [a for a in source if not (a in roles.target and entity_type(a) == "ORG")]
+            target = [t for t in roles.target if t not in source]
     end_tok = tok.doc[trig.last]
     mode = pred.mode
     if pred.type == "CONSULT" and by_phone(tok):
@@ -385,13 +387,16 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
         if any(fold(c.lemma_) in FIRST_WORDS for c in trig.token.children):
             # "la première visite depuis 2018": the span before, not the date
             found = [(t, h) for t, h in found if not fold(t.text).startswith("depuis")]
+    shifted = dates.offset(trig.token, sent, found) if trig.pred.pos == "NOUN" else None
+    if shifted is not None:  # "trois mois après l'invasion"
+        return shifted, None
     anchors = [trig.token]
     if clause_verb is not None:
         anchors += [clause_verb] + [a for a in clause_verb.ancestors][:3]
     blocked = stop - {trig.token.i}
     tx = pick_timex(found, anchors, blocked) if found else None
     if tx is not None:
-        span = dates.resolve(tx, found)
+        span = dates.resolve(tx, found, sent)
         if span is not None and DEADLINE.match(fold(tx.text)) and span.end:
             span = by_deadline(span)  # "auront quitté le pays d'ici le 22 décembre"
         if span is not None:
@@ -400,7 +405,7 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
         lead = [c for c in clause_verb.children if c.i in blocked and c.i < clause_verb.i
                 and "Part" in c.morph.get("VerbForm") and c.dep_ in PARTICIPLE_DEPS]
         tx = pick_timex(found, lead, set()) if lead and found else None
-        span = dates.resolve(tx, found) if tx is not None else None
+        span = dates.resolve(tx, found, sent) if tx is not None else None
         if span is not None:
             return span, None
     told = dates.narrative(sent) if status == "reported" and not found else None
@@ -413,7 +418,7 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     unclaimed = [(t, h) for t, h in found if t.span.start and t is not tx
                  and pick_timex([(t, h)], others, set()) is None]
     if len(unclaimed) == 1:
-        return None, dates.resolve(unclaimed[0][0], found)
+        return None, dates.resolve(unclaimed[0][0], found, sent)
     if status == "reported" and not background_past(clause_verb):
         return None, dates.article_day()
     return None, None

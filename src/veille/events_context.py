@@ -8,7 +8,11 @@
   the one the article has named most so far (its topic), whose leaders or
   members they are;
 - a subject "ils" / "elles": the subjects of the latest sentence that had
-  subject mentions (one or several).
+  subject mentions (one or several);
+- a relative pronoun other than "qui" ("que", "dont", "auxquels"): the
+  mentions of the phrase right before it ("le président X, qu'il a reçu";
+  "la Turquie, dont le Parlement a approuvé"; "les BRICS, auxquels il a
+  demandé à adhérer").
 
 Each returns ``MentionRef`` objects placed on the token of the phrase, so the
 usual role rules (subject -> source, ...) apply to them.
@@ -50,8 +54,9 @@ def _count(tok) -> int | None:
 
 def counted_refs(sent, refs: list[MentionRef], events: list[Event],
                  recent: list[tuple[str, str]]) -> list[MentionRef]:
-    """"les deux hommes", "les cinq pays": the persons / states of the latest
-    event with exactly that many, else of the latest mentions."""
+    """"les deux hommes", "les cinq pays": the persons / states named before
+    in the same sentence when there are exactly that many, else those of the
+    latest event with exactly that many, else of the latest mentions."""
     out = []
     for tok in sent:
         lemma = fold(tok.lemma_)
@@ -59,7 +64,7 @@ def counted_refs(sent, refs: list[MentionRef], events: list[Event],
         n = _count(tok) if wanted else None
         if not n or n < 2 or not _free(tok, refs):
             continue
-        group = next((g for g in (
+        group = _named_before(tok, refs, wanted, n) or next((g for g in (
             [a for a in ev.participants if entity_type(a) == wanted] for ev in reversed(events))
             if len(g) == n), None)
         if group is None:
@@ -73,6 +78,17 @@ def counted_refs(sent, refs: list[MentionRef], events: list[Event],
         if group:
             out += [MentionRef(eid, wanted, tok, tok.i, tok.i) for eid in group]
     return out
+
+
+def _named_before(tok, refs: list[MentionRef], wanted: str, n: int) -> list[str] | None:
+    """Exactly ``n`` entities of the wanted type named earlier in the same
+    sentence ("X a reçu Y, et les deux dirigeants ont signé")."""
+    seen: list[str] = []
+    for ref in sorted(refs, key=lambda r: r.first):
+        if ref.first < tok.i and ref.etype == wanted and not ref.adjective \
+                and ref.entity_id not in seen:
+            seen.append(ref.entity_id)
+    return seen if len(seen) == n else None
 
 
 def member_refs(sent, refs: list[MentionRef], recent: list[tuple[str, str]]) -> list[MentionRef]:
@@ -137,8 +153,8 @@ def pronoun_refs(sent, refs: list[MentionRef], last_subject: list[str],
     possessive "son"/"sa"/"ses" on a noun names the same one: those go to
     ``owners`` (used only as the "de" complement of an event noun)."""
     out = []
-    subjects = sorted((r for r in refs if phrase_top(r.head).dep_.startswith("nsubj")
-                       and r.etype != "PLACE"), key=lambda r: r.head.i)
+    subjects = sorted((r for r in refs if r.etype != "PLACE" and (
+        phrase_top(r.head).dep_.startswith("nsubj") or _opens(sent, r))), key=lambda r: r.head.i)
     pronouns = [t for t in sent if t.lower_ in ("il", "elle") and t.dep_.startswith("nsubj")
                 and fold(t.head.lemma_) not in IMPERSONAL]
     for tok in sent:
@@ -153,7 +169,76 @@ def pronoun_refs(sent, refs: list[MentionRef], last_subject: list[str],
     return out
 
 
+def _opens(sent, ref: MentionRef) -> bool:
+    """A bare noun phrase opening the sentence ("Le président américain, qui
+    ..., s'est félicité") is its subject, even when the parse says otherwise."""
+    top = phrase_top(ref.head)
+    return ref.mention is not None and not ref.adjective \
+        and all(t.pos_ == "DET" for t in sent if t.i < ref.first) \
+        and not any(c.dep_ == "case" for c in top.children) \
+        and (top.head.pos_ in ("VERB", "AUX") or top.head.i == top.i)
+
+
 def phrase_top(tok):
     while tok.dep_ in CHAIN_DEPS and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+RELATIVES = frozenset({"que", "qu", "dont", "auquel", "auxquels", "auxquelles", "lequel",
+                       "laquelle", "lesquels", "lesquelles", "duquel", "desquels", "desquelles"})
+REL_PREPS = frozenset({"a", "avec", "contre", "envers", "aupres", "pour", "par", "sur"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _antecedent(tok, refs: list[MentionRef]) -> list[MentionRef]:
+    """The actor mentions of the phrase that ends right before a relative
+    pronoun (a comma, and a preposition of "avec lequel", may lie between)."""
+    j = tok.i - 1
+    doc = tok.doc
+    while j >= 0 and (doc[j].is_punct or fold(doc[j].text) in REL_PREPS):
+        j -= 1
+    ends = [r for r in refs if r.last == j and r.etype != "PLACE" and not r.adjective]
+    if not ends:
+        return []
+    top = phrase_top(ends[0].head)
+    return [r for r in refs if r.etype != "PLACE" and not r.adjective and (
+        r in ends or phrase_top(r.head).i == top.i)]
+
+
+def _owned_noun(tok):
+    """"dont le Parlement ...": the noun the pronoun complements (the next noun)."""
+    for nxt in tok.doc[tok.i + 1: tok.i + 5]:
+        if nxt.pos_ in NOUN_POS:
+            return nxt
+        if nxt.pos_ not in ("DET", "NUM", "ADJ"):
+            return None
+    return None
+
+
+def _relative_que(tok) -> bool:
+    """"X, que la Russie a sanctionné": a "que" tagged as a conjunction, after a
+    comma, whose verb has no object of its own, is a relative pronoun."""
+    return fold(tok.text) in ("que", "qu") and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+        and tok.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ == "obj" for c in tok.head.children)
+
+
+def relative_refs(sent, refs: list[MentionRef]) -> list[MentionRef]:
+    """Relative pronouns other than "qui" stand for the mentions before them:
+    "qu'il a rencontré" (object), "auxquels il a demandé" (the preposition of
+    the pronoun), "dont le Parlement a approuvé" (the owner of the next noun,
+    placed on that noun)."""
+    out = []
+    for tok in sent:
+        word = fold(tok.text)
+        if word not in RELATIVES or not (tok.pos_ == "PRON" or _relative_que(tok)):
+            continue
+        place, whole = tok, False
+        if word == "dont":
+            place, whole = _owned_noun(tok), True
+            if place is None:
+                continue
+        for ref in _antecedent(tok, refs):
+            out.append(MentionRef(ref.entity_id, ref.etype, place, place.i, place.i, whole=whole))
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .events_roles import entity_type
+from .events_roles import entity_type, is_passive
 from .model import Event
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -60,6 +60,9 @@ def _same(a: Event, b: Event) -> bool:
             and abs(a.sentence - b.sentence) <= 2
     if pa == pb:
         return True
+    if a.type in SYMMETRIC_TYPES and a.status == b.status and a.sentence == b.sentence:
+        # "X est venu en Chine pour un entretien avec Y": the visited country aside
+        pa, pb = (pa - {a.where, b.where}) or pa, (pb - {a.where, b.where}) or pb
     return a.type in SYMMETRIC_TYPES and a.status == b.status and (pa <= pb or pb <= pa)
 
 
@@ -101,11 +104,18 @@ def fold_headline(events: list[Event], text: str) -> list[Event]:
 
 def split_meetings(trig, event: Event) -> list[Event]:
     """"Il a rencontré X et Y": one meeting of the subject with each person met.
-    A host welcoming several guests ("X a accueilli A, B et C") is one gathering."""
+    A host welcoming several guests ("X a accueilli A, B et C") is one gathering.
+    "Il a été reçu par X, puis par Y" (a person received in turn by several
+    hosts) is one meeting with each host."""
     roles = trig.roles
     met = [t for t in roles.target if entity_type(t) == "PERSON" and t not in roles.source]
-    if trig.pred.type != "CONSULT" or trig.pred.pos != "VERB" or not roles.source \
-            or len(met) < 2 or trig.pred.head in HOST_VERBS:
+    if trig.pred.type != "CONSULT" or trig.pred.pos != "VERB" or trig.pred.head in HOST_VERBS:
+        return [event]
+    if is_passive(trig.token) and len(met) == 1:  # the visitor is the passive subject
+        met = [s for s in roles.source if entity_type(s) == "PERSON" and s not in met]
+    elif not roles.source:
+        return [event]
+    if len(met) < 2:
         return [event]
     others = [a for a in event.participants if a not in met]
     return [replace(event, source=[], target=[], participants=others + [person])

@@ -42,6 +42,9 @@ FORCE_NOUNS = frozenset(fold(w) for w in (
     "diplomatie gouvernement autorité régime parlement ministère junte état-major "
     "position région territoire sol ville village frontière infrastructure").split())
 _CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d": "de", "a": "a"}
+# relative pronouns with the preposition inside: "auxquels il a demandé à adhérer"
+FUSED_CASES = {"auquel": "a", "auxquels": "a", "auxquelles": "a",
+               "duquel": "de", "desquels": "de", "desquelles": "de"}
 
 
 @dataclass
@@ -55,6 +58,7 @@ class MentionRef:
     last: int
     mention: Mention | None = None
     adjective: bool = False  # a country adjective standing for its state
+    whole: bool = False  # "dont les trois États": the whole the phrase is part of
 
 
 @dataclass
@@ -139,6 +143,8 @@ def case_of(token) -> str | None:
     """The folded preposition introducing ``token`` ("à" and "au" give "a")."""
     if fold(token.lemma_) == "lors":
         return "lors"
+    if fold(token.text) in FUSED_CASES:
+        return FUSED_CASES[fold(token.text)]
     for child in token.children:
         if child.dep_ in ("case", "mark") and child.i < token.i and child.pos_ in ("ADP", "SCONJ"):
             word = fold(child.text)
@@ -191,6 +197,8 @@ def role_of(ref: MentionRef, anchor, arg, path, pred: Predicate) -> str | None:
     arg_word = fold(arg.lemma_)
     if ref.etype == "PLACE":
         return "where"
+    if ref.whole and pred.type == "RETREAT" and ref.etype == "ORG":
+        return "target"  # "la Cédéao, dont les trois États ont annoncé leur départ"
     if ref.etype == "COUNTRY" and inner in PLACE_PREPS and not (
             inner == "a" and "à" in pred.obj_preps):
         return "visit" if pred.mode == "visit" else "where"
@@ -214,6 +222,8 @@ def role_of(ref: MentionRef, anchor, arg, path, pred: Predicate) -> str | None:
         return None
     if pred.pos == "NOUN":
         return None
+    if ref.mention is None and arg.i == ref.head.i and fold(arg.text) in ("que", "qu"):
+        return "target"  # "le Japon, que la Russie a sanctionné"
     dep = arg.dep_
     if dep.startswith("nsubj"):
         if arg.i > anchor.i and any(c.dep_.startswith("nsubj") and c.i < anchor.i

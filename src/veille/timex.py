@@ -159,7 +159,28 @@ def _find_timexes(text: str, anchor: str, tense: Tense) -> tuple[Timex, ...]:
         surface = text[start:end]
         out.append(Timex(start, end, surface, replace(span, text=surface), kind))
         last_end = end
-    return tuple(out)
+    return tuple(_same_year(out, text))
+
+
+_SAME_YEAR = re.compile(r"\s+(?:de\s+)?(?:la|cette)\s+même\s+année\b", re.I)
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _same_year(found: list[Timex], text: str) -> list[Timex]:
+    """"en juin 2011 et en décembre de la même année": a month named without a
+    year followed by "de la même année" takes the year of the expression before."""
+    out: list[Timex] = []
+    for tx in found:
+        tail = _SAME_YEAR.match(text, tx.end)
+        year = next((t.span.start[:4] for t in reversed(out) if t.span.start and
+                     _HAS_YEAR.search(t.text)), None)
+        if tail and year and tx.span.start and not _HAS_YEAR.search(tx.text):
+            surface = text[tx.start:tail.end()]
+            span = replace(tx.span, start=year + tx.span.start[4:],
+                           end=year + tx.span.end[4:] if tx.span.end else None, text=surface)
+            tx = Timex(tx.start, tail.end(), surface, span, "absolute")
+        out.append(tx)
+    return out
 
 
 # --- tense of a parsed clause -------------------------------------------------
@@ -176,21 +197,24 @@ _FUTURE_WORDS = ("prochain", "prochaine", "prochains", "prochaines")
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "cop")
 
 
-def _is_conditional(tok: Any) -> bool:
+def is_conditional(tok: Any) -> bool:
+    """A conditional, also when the tagger calls it an imparfait or a present
+    ("accueillerait", "devraient"): the future stem before the ending."""
     if "Cnd" in tok.morph.get("Mood"):
         return True
     form, lemma = tok.text.lower(), tok.lemma_.lower()
     m = _CND_END.search(form)
-    if not m or "Imp" not in tok.morph.get("Tense"):
+    tenses = tok.morph.get("Tense")
+    if not m or not ("Imp" in tenses or "Pres" in tenses):  # "devraient" tagged present
         return False
     stem = form[: m.start() + 1]  # keep the "r" of the future stem
-    return stem == lemma or stem == lemma[:-1] or stem.endswith(_FUT_STEMS)
+    return stem in (lemma, lemma[:-1], lemma[:-2] + "er") or stem.endswith(_FUT_STEMS)
 
 
 def _simple_tense(tok: Any) -> str:
     """fut / cnd / imp / past / pres of a finite verb or auxiliary."""
     tenses = tok.morph.get("Tense")
-    if _is_conditional(tok):
+    if is_conditional(tok):
         return "cnd"
     if "Fut" in tenses and _FUT_END.search(tok.text):
         return "fut"
