@@ -8,7 +8,7 @@ import re
 import pytest
 
 from veille.events import extract_events
-from veille.events_lexicon import compile_entry, load_entries
+from veille.events_lexicon import compile_entry, fold, load_entries, match, verb_forms
 from veille.model import PLOVER_TYPES, Article, Mention
 
 ENTRIES = load_entries()
@@ -58,7 +58,11 @@ def test_predicates_entry_is_well_formed(entry):
         assert surface in entry["example"]
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: f"{e['lemma']}-{e['type']}")
+EVENT_ENTRIES = [e for e in ENTRIES if not e.get("block")]
+BLOCK_ENTRIES = [e for e in ENTRIES if e.get("block")]
+
+
+@pytest.mark.parametrize("entry", EVENT_ENTRIES, ids=lambda e: f"{e['lemma']}-{e['type']}")
 def test_predicates_example_yields_event_of_entry_type(nlp, entry):
     events = events_of(nlp, entry["example"], entry["actors"])
     assert entry["type"] in {e.type for e in events}, [(e.type, e.trigger) for e in events]
@@ -66,3 +70,17 @@ def test_predicates_example_yields_event_of_entry_type(nlp, entry):
     assert event.participants
     if entry["symmetric"]:
         assert event.source == [] and event.target == []
+
+
+@pytest.mark.parametrize("entry", BLOCK_ENTRIES, ids=lambda e: f"{e['lemma']}-{e['type']}")
+def test_predicates_block_entry_silences_its_word(nlp, entry):
+    """A blocking idiom ("conférence de presse") fits its example, and there the
+    word triggers nothing, so no event of the blocked type comes from it."""
+    pred = compile_entry(entry)
+    forms = verb_forms(pred.head) if pred.pos == "VERB" else {pred.head}
+    doc = nlp(entry["example"])
+    heads = [t for t in doc if {fold(t.lemma_), fold(t.text)} & forms]
+    assert heads, "the example must contain the blocked word"
+    assert all(match(t) is None for t in heads)
+    events = events_of(nlp, entry["example"], entry["actors"])
+    assert not any(fold(e.trigger).split()[0] in {fold(t.text) for t in heads} for e in events)

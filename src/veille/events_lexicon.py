@@ -10,6 +10,12 @@ the other party. Multiword entries are read as follows:
 - a verb ending in a preposition ("appeler à") needs that preposition below it;
 - a noun followed by words ("appel téléphonique", "mandat d'arrêt") needs those
   words right after it in the text.
+
+An entry marked ``"block": true`` names an idiom that is no event of its type
+("conférence de presse", "s'attendre à"): when it fits, the word triggers
+nothing. ``unless_prev`` lists words that cancel a trigger right before it
+("**en** représailles": a motive, not a threat); ``unless_head`` words that
+cancel a noun governing it ("**lever** les sanctions": a concession, no sanction).
 """
 
 from __future__ import annotations
@@ -52,11 +58,15 @@ class Predicate:
     of_role: str = "source"  # nouns: role of the "de" complement
     unless_next: tuple[str, ...] = ()  # not a trigger before these words ("quitte à")
     governed: bool = False  # nouns: only as the object or complement of a verb
+    unless_prev: tuple[str, ...] = ()  # not a trigger after these words ("en représailles")
+    block: bool = False  # an idiom that is no event: fits, but triggers nothing
+    needs_obj: tuple[str, ...] = ()  # verbs: one of these lemmas is the object
+    unless_head: tuple[str, ...] = ()  # nouns: not under these words ("lever les sanctions")
 
     @property
     def specificity(self) -> int:
         return (len(self.after) + len(self.needs_all) + bool(self.needs_any)
-                + bool(self.needs_prep) + self.reflexive)
+                + bool(self.needs_prep) + self.reflexive + bool(self.needs_obj))
 
 
 def _words(lemma: str) -> list[str]:
@@ -84,6 +94,10 @@ def compile_entry(entry: dict[str, Any]) -> Predicate:
         needs_prep=entry.get("needs_prep"), of_role=entry.get("of", "source"),
         unless_next=tuple(fold(w) for w in entry.get("unless_next", [])),
         governed=bool(entry.get("governed", False)),
+        unless_prev=tuple(fold(w) for w in entry.get("unless_prev", [])),
+        block=bool(entry.get("block", False)),
+        needs_obj=tuple(fold(w) for w in entry.get("needs_obj", [])),
+        unless_head=tuple(fold(w) for w in entry.get("unless_head", [])),
     )
     if pos == "NOUN":
         return Predicate(after=tuple(rest), **common)
@@ -161,6 +175,23 @@ def _has_prep_below(token, prep: str) -> bool:
                for t in scope if t.dep_ in ("case", "mark") and t.i > token.i)
 
 
+OBJECT_DEPS = frozenset({"obj", "nsubj:pass"})
+
+
+def _objects(token) -> list:
+    """What the verb acts on: its object or passive subject (a relative "que"
+    stands for its antecedent: "l'offre que X a acceptée"), or the noun a
+    participle qualifies ("une trêve acceptée par X")."""
+    found = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            relative = child.pos_ == "PRON" and token.dep_ == "acl:relcl"
+            found.append(token.head if relative else child)
+    if token.dep_ == "acl" and token.head.i != token.i:
+        found.append(token.head)
+    return found
+
+
 CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "xcomp", "acl", "csubj"})
 
 
@@ -180,9 +211,17 @@ def _fits(pred: Predicate, token) -> int | None:
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is not None and pred.unless_next and fold(nxt.text) in pred.unless_next:
         return None
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and pred.unless_prev and fold(prev.text) in pred.unless_prev:
+        return None
     if pred.needs_prep and not _has_prep_below(token, pred.needs_prep):
         return None
     if pred.governed and not _governed(token):
+        return None
+    if pred.unless_head and token.dep_ in ("obj", "nmod") and token.head.i != token.i \
+            and _keys(token.head) & set(pred.unless_head):
+        return None
+    if pred.needs_obj and not any(_keys(o) & set(pred.needs_obj) for o in _objects(token)):
         return None
     if pred.needs_all or pred.needs_any:
         below = set()
@@ -260,8 +299,8 @@ def match(token) -> tuple[Predicate, int] | None:
         return None
     for pos in _readings(token):
         candidates = {pred for key in keys for pred in index.get((pos, key), ())}
-        for pred in sorted(candidates, key=lambda p: (-p.specificity, p.lemma)):
+        for pred in sorted(candidates, key=lambda p: (-p.specificity, not p.block, p.lemma)):
             last = _fits(pred, token)
             if last is not None:
-                return pred, last
+                return None if pred.block else (pred, last)
     return None
