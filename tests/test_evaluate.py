@@ -93,3 +93,23 @@ def test_eval_scores_real_gold_between_the_two(small_corpus, extractor, tmp_path
     lines = report.read_text(encoding="utf-8").splitlines()
     assert lines and all(len(line.split("\t")) == 4 for line in lines)
     assert any("\tMISS\t" in line for line in lines)
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_evaluate_pairing_is_a_maximum_matching_whatever_the_gold_order(order):
+    from veille.evaluate import Report, Tally, pair_up
+
+    # gold "wide" accepts both found items, gold "narrow" only the first one:
+    # a greedy pass in the order wide, narrow would leave narrow unmatched
+    golds = [[{"name": "wide", "ok": {"x", "y"}}, {"name": "narrow", "ok": {"x"}}][i]
+             for i in order]
+    found = [{"id": "x"}, {"id": "y"}]
+
+    def pick(g, left):
+        return next((f for f in left if f["id"] in g["ok"]), None)
+
+    t, report = Tally(), Report()
+    pairs = pair_up(golds, found, pick, t, report, "a", "event", str, str)
+    assert (t.tp, t.fp, t.fn) == (2, 0, 0)
+    assert {g["name"]: f["id"] for g, f in pairs} == {"wide": "y", "narrow": "x"}
+    assert report.lines == []

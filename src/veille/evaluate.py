@@ -136,22 +136,47 @@ def pair_up(golds: list[dict], found: list[dict], pick, t: Tally, report: Report
     """Match each gold item with the veille item ``pick(gold, left)`` chooses among
     those not matched yet; count hits, misses and the veille items left over, and
     report the last two (``miss(gold)``, ``spurious(item)`` give their detail).
-    Returns the (gold, hit) pairs for further checks."""
-    left = list(found)
+    A gold item left without a match may still take an item another gold item
+    holds when that one can move to a different item (a maximum matching, so
+    the order of the gold list does not change the score). Returns the (gold,
+    hit) pairs for further checks."""
+    owner: dict[int, int] = {}  # id of a veille item -> index of the gold item holding it
+    held: dict[int, dict] = {}  # index of a gold item -> its veille item
+    for i, g in enumerate(golds):
+        hit = pick(g, [x for x in found if id(x) not in owner])
+        if hit is not None:
+            owner[id(hit)], held[i] = i, hit
+    for i in range(len(golds)):
+        if i not in held:
+            _augment(i, golds, found, pick, owner, held, set())
     pairs = []
-    for g in golds:
-        hit = pick(g, left)
-        if hit is None:
+    for i, g in enumerate(golds):
+        if i in held:
+            t.add(tp=1)
+            pairs.append((g, held[i]))
+        else:
             t.add(fn=1)
             report.add(article, what, "MISS", miss(g))
-            continue
-        left.remove(hit)
-        t.add(tp=1)
-        pairs.append((g, hit))
-    for item in left:
-        t.add(fp=1)
-        report.add(article, what, "SPURIOUS", spurious(item))
+    for item in found:
+        if id(item) not in owner:
+            t.add(fp=1)
+            report.add(article, what, "SPURIOUS", spurious(item))
     return pairs
+
+
+def _augment(i: int, golds: list[dict], found: list[dict], pick, owner: dict[int, int],
+             held: dict[int, dict], seen: set[int]) -> bool:
+    """Find gold item ``i`` a veille item, moving the holders along (Kuhn's
+    augmenting path)."""
+    for x in found:
+        if id(x) in seen or pick(golds[i], [x]) is None:
+            continue
+        seen.add(id(x))
+        j = owner.get(id(x))
+        if j is None or _augment(j, golds, found, pick, owner, held, seen):
+            owner[id(x)], held[i] = i, x
+            return True
+    return False
 
 
 def _object_name(f: dict):
