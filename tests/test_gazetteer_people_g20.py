@@ -44,6 +44,10 @@ OVERLAP_EXEMPTIONS = {
     ("KR", "head_of_state", frozenset({"Yoon Suk Yeol", "Choi Sang-mok"})),
 }
 
+# Offices held by several people at once: China's foreign ministry has three or
+# four spokespersons who take the daily briefing in turn.
+SHARED_OFFICES = {("CN", "other", "Spokesperson of the Ministry of Foreign Affairs of China")}
+
 
 def parse_bound(text: str, end: bool = False) -> date:
     """Turn "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a date.
@@ -80,6 +84,13 @@ def holders(people: list[dict[str, Any]], of: str, kind: str, on: str) -> list[s
                     found.append(person["name"])
                     break
     return found
+
+
+def office_title(position: dict[str, Any]) -> str:
+    """What tells one office from another of the same kind: "other" offices (crown
+    prince, defence minister, spokesperson) are told apart by their English title;
+    the main kinds are one office each, whatever their title."""
+    return position["title"] if position["kind"] == "other" else ""
 
 
 def fold(text: str) -> str:
@@ -162,14 +173,16 @@ def test_people_g20_dates_are_iso_and_ordered(people):
 
 
 def test_people_g20_no_office_has_two_holders_at_once(people):
-    by_office: dict[tuple[str, str], list[tuple[str, date, date]]] = {}
+    by_office: dict[tuple[str, str, str], list[tuple[str, date, date]]] = {}
     for person in people:
         for position in person["positions"]:
             start, end = span(position)
-            key = (position["of"], position["kind"])
+            key = (position["of"], position["kind"], office_title(position))
             by_office.setdefault(key, []).append((person["name"], start, end))
     clashes = []
-    for (of, kind), tenures in by_office.items():
+    for (of, kind, title), tenures in by_office.items():
+        if (of, kind, title) in SHARED_OFFICES:
+            continue
         for (name_a, start_a, end_a), (name_b, start_b, end_b) in combinations(tenures, 2):
             if name_a == name_b:
                 continue
@@ -313,3 +326,122 @@ def test_people_g20_male_holders_do_not_get_feminine_titles(people):
            if pos["kind"] == "head_of_government" and pos["of"] == "DE"
            and p["name"] != "Angela Merkel" and "chancelière" in pos["titles_fr"]]
     assert bad == []
+
+
+# ---------------------------------------------------------------- "other" offices:
+# defence and energy ministers, spokespersons (kept apart by their English title)
+
+
+def office_holders(people, of: str, title: str, on: str) -> list[str]:
+    """Names of the people holding the "other" office called ``title`` on ``on``."""
+    day = date.fromisoformat(on)
+    return [p["name"] for p in people for pos in p["positions"]
+            if pos["of"] == of and pos["kind"] == "other" and pos["title"] == title
+            and span(pos)[0] <= day <= span(pos)[1]]
+
+
+@pytest.mark.parametrize(("of", "title", "on", "expected"), [
+    ("RU", "Minister of Defence of Russia", "2020-03-01", "Sergei Shoigu"),
+    ("RU", "Minister of Defence of Russia", "2024-09-01", "Andrey Belousov"),
+    ("RU", "Minister of Energy of Russia", "2016-11-30", "Alexander Novak"),
+    ("RU", "Press Secretary of the President of Russia", "2015-03-01", "Dmitry Peskov"),
+    ("US", "United States Secretary of Defense", "2008-01-01", "Robert Gates"),
+    ("US", "United States Secretary of Defense", "2023-01-01", "Lloyd Austin"),
+    ("US", "White House Press Secretary", "2021-06-01", "Jen Psaki"),
+    ("CN", "Minister of National Defense of the People's Republic of China", "2020-01-01", "Wei Fenghe"),
+    ("SA", "Minister of Defense (Saudi Arabia)", "2018-01-01", "Mohammed bin Salman"),
+    ("SA", "Minister of Energy of Saudi Arabia", "2023-04-02", "Abdulaziz bin Salman Al Saud"),
+    ("TR", "Minister of National Defence (Turkey)", "2020-01-01", "Hulusi Akar"),
+    ("FR", "Minister of the Armed Forces (France)", "2020-01-01", "Florence Parly"),
+    ("GB", "Secretary of State for Defence", "2022-03-01", "Ben Wallace (politician)"),
+])
+def test_people_g20_other_office_holder_on_date(people, of, title, on, expected):
+    assert office_holders(people, of, title, on) == [expected]
+
+
+def test_people_g20_crown_prince_and_defence_minister_are_two_offices(people):
+    """MBS was crown prince and defence minister at once: two titles, two offices."""
+    row = next(p for p in people if p["name"] == "Mohammed bin Salman")
+    on = date(2018, 1, 1)
+    titles = {t for pos in row["positions"] if span(pos)[0] <= on <= span(pos)[1] for t in pos["titles_fr"]}
+    assert {"prince héritier", "ministre de la Défense"} <= titles
+
+
+@pytest.mark.parametrize(("alias", "name"), [
+    ("Choïgou", "Sergei Shoigu"),
+    ("Sergueï Choïgou", "Sergei Shoigu"),
+    ("Shoigu", "Sergei Shoigu"),
+    ("Andreï Belooussov", "Andrey Belousov"),
+    ("Dmitri Peskov", "Dmitry Peskov"),
+    ("Alexandre Novak", "Alexander Novak"),
+    ("Abdelaziz ben Salmane", "Abdulaziz bin Salman Al Saud"),
+    ("Khaled al-Faleh", "Khalid A. Al-Falih"),
+    ("Khaled ben Salmane", "Khalid bin Salman"),
+    ("Yasar Güler", "Yaşar Güler"),
+])
+def test_people_g20_spelling_of_new_office_holders(people, alias, name):
+    key = fold(alias)
+    matches = {p["name"] for p in people
+               if key in {fold(n) for n in [p["name"], p["name_fr"], *p.get("aliases", [])]}}
+    assert matches == {name}
+
+
+def test_people_g20_never_a_lone_common_first_name_or_shared_surname(people):
+    """Surnames that name someone else too (Mark Carney, Vicente Fox, Bill Gates,
+    Junichiro Koizumi) or first names are never given to the new office holders."""
+    lone = {"gates", "carney", "fox", "koizumi", "ivanov", "novak", "austin", "antony", "jean pierre",
+            "sanders", "snow", "price", "blair", "reid", "richard", "morin", "jung", "struck"}
+    new = {"Robert Gates", "Jay Carney", "Liam Fox", "Shinjirō Koizumi", "Sergei Ivanov", "Alexander Novak",
+           "Lloyd Austin", "A. K. Antony", "Karine Jean-Pierre", "Sarah Huckabee Sanders", "Tony Snow",
+           "Ned Price", "Bill Blair", "Alain Richard", "Hervé Morin", "Franz Josef Jung", "Peter Struck"}
+    bad = [(p["name"], a) for p in people if p["name"] in new
+           for a in p.get("aliases", []) if fold(a).replace("-", " ") in lone]
+    assert bad == []
+
+
+# ---------------------------------------------------------------- the same offices read in text
+
+
+def _mentions(extractor, text: str, day: str) -> list[tuple[str, str | None]]:
+    from veille.reader import make_article
+
+    article = make_article(text, day, source="test")
+    records = extractor.records(article, extractor.nlp(article.text))
+    names = {eid: e.name for eid, e in records.entities.items()}
+    return [(m.text, names.get(m.entity_id)) for m in records.mentions]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Le ministre russe de la Défense a inspecté lundi les unités déployées près de Koursk.", "2020-03-02",
+     ("ministre russe de la Défense", "Sergei Shoigu")),
+    ("Le ministre russe de la Défense a inspecté lundi les unités déployées près de Koursk.", "2024-09-02",
+     ("ministre russe de la Défense", "Andrey Belousov")),
+    ("Le secrétaire américain à la Défense est arrivé jeudi à Varsovie.", "2018-06-07",
+     ("secrétaire américain à la Défense", "Jim Mattis")),
+    ("Le secrétaire américain à la Défense est arrivé jeudi à Varsovie.", "2023-06-08",
+     ("secrétaire américain à la Défense", "Lloyd Austin")),
+    ("Le ministre saoudien de l'Énergie a défendu mardi la baisse de la production.", "2018-06-05",
+     ("ministre saoudien de l'Énergie", "Khalid A. Al-Falih")),
+    ("Le ministre saoudien de l'Énergie a défendu mardi la baisse de la production.", "2022-10-04",
+     ("ministre saoudien de l'Énergie", "Abdulaziz bin Salman Al Saud")),
+    ("Le ministre chinois de la Défense a annulé sa venue au forum de Singapour.", "2019-05-20",
+     ("ministre chinois de la Défense", "Wei Fenghe")),
+    ("Le ministre chinois de la Défense a annulé sa venue au forum de Singapour.", "2024-05-20",
+     ("ministre chinois de la Défense", "Dong Jun")),
+    ("Le ministre turc de la Défense a reçu mercredi son homologue azerbaïdjanais.", "2020-10-07",
+     ("ministre turc de la Défense", "Hulusi Akar")),
+    ("L'attachée de presse de la Maison Blanche a refusé de commenter ces informations.", "2021-06-01",
+     ("attachée de presse de la Maison Blanche", "Jen Psaki")),
+    ("L'attachée de presse de la Maison Blanche a refusé de commenter ces informations.", "2025-06-02",
+     ("attachée de presse de la Maison Blanche", "Karoline Leavitt")),
+])
+def test_people_g20_other_office_title_resolves_to_holder_at_date(extractor, text, day, expected):
+    assert expected in _mentions(extractor, text, day)
+
+
+@pytest.mark.xfail(strict=True, reason="titles.py splits titles on spaces, so a hyphenated token "
+                   "('porte-parole', folded 'porte parole') never opens a title")
+@pytest.mark.parametrize(("day", "name"), [("2016-04-05", "Dmitry Peskov"), ("2024-04-05", "Dmitry Peskov")])
+def test_people_g20_kremlin_spokesman_title_resolves(extractor, day, name):
+    text = "Le porte-parole du Kremlin a jugé ces accusations infondées."
+    assert ("porte-parole du Kremlin", name) in _mentions(extractor, text, day)

@@ -486,3 +486,88 @@ def test_people_world_title_before_a_known_name_names_that_person(extractor, tex
                                                                   title: str, name: str) -> None:
     found = [entity for surface, entity in _mentions(extractor, text, day) if title in surface]
     assert found and all(entity == name for entity in found)
+
+
+# ---------------------------------------------------------------- defence, oil, armed groups
+
+
+def _other_holders(people: list[dict], of: str, title: str, day: date) -> list[str]:
+    return [p["name"] for p in people for pos in p["positions"]
+            if pos["of"] == of and pos["kind"] == "other" and title in pos["titles_fr"]
+            and earliest(pos["from"]) <= day and (pos["to"] is None or day <= latest(pos["to"]))]
+
+
+@pytest.mark.parametrize(
+    ("of", "title", "day", "expected"),
+    [
+        ("UA", "ministre de la Défense", date(2022, 5, 1), "Oleksii Reznikov"),
+        ("UA", "ministre de la Défense", date(2024, 5, 1), "Rustem Umerov"),
+        ("IR", "ministre de la Défense", date(2019, 1, 1), "Amir Hatami"),
+        ("IR", "ministre de la Défense", date(2025, 1, 1), "Aziz Nasirzadeh"),
+        ("IL", "ministre de la Défense", date(2015, 1, 1), "Moshe Ya'alon"),
+        ("IL", "ministre de la Défense", date(2017, 1, 1), "Avigdor Lieberman"),
+        ("IR", "ministre du Pétrole", date(2018, 1, 1), "Bijan Namdar Zanganeh"),
+        ("IR", "ministre du Pétrole", date(2023, 1, 1), "Javad Owji"),
+        ("QA", "ministre de l'Énergie", date(2015, 1, 1), "Mohammed Saleh Al-Sada"),
+        ("QA", "ministre de l'Énergie", date(2019, 1, 1), "Saad Sherida al-Kaabi"),
+        ("EG", "ministre de la Défense", date(2013, 7, 3), "Abdel Fattah el-Sisi"),
+    ],
+)
+def test_people_world_other_office_holder_on_date(people: list[dict], of: str, title: str, day: date,
+                                                  expected: str) -> None:
+    assert _other_holders(people, of, title, day) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("of", "day", "expected"),
+    [
+        ("WAGNER", date(2023, 6, 24), "Yevgeny Prigozhin"),
+        ("HOUTHIS", date(2024, 1, 12), "Abdul-Malik al-Houthi"),
+        ("M23", date(2025, 1, 27), "Bertrand Bisimwa"),
+        ("OPEC", date(2003, 6, 1), "Álvaro Silva Calderón"),
+        ("OPEC", date(2018, 6, 1), "Mohammad Barkindo"),
+    ],
+)
+def test_people_world_leaders_of_armed_groups_and_opec(people: list[dict], of: str, day: date, expected: str) -> None:
+    assert holders(people, of, "leader", day) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "alias"),
+    [
+        ("Oleksii Reznikov", "Oleksiï Reznikov"),
+        ("Rustem Umerov", "Roustem Oumerov"),
+        ("Yevgeny Prigozhin", "Prigojine"),
+        ("Yevgeny Prigozhin", "Evgueni Prigojine"),
+        ("Abdul-Malik al-Houthi", "Abdel Malek al-Houthi"),
+        ("Saad Sherida al-Kaabi", "Saad al-Kaabi"),
+        ("Bijan Namdar Zanganeh", "Zanganeh"),
+        ("Moshe Ya'alon", "Moshé Yaalon"),
+        ("Diamantino Azevedo", "Diamantino de Azevedo"),
+    ],
+)
+def test_people_world_spellings_of_new_office_holders(people: list[dict], name: str, alias: str) -> None:
+    row = next(p for p in people if p["name"] == name)
+    assert fold(alias) in {fold(a) for a in [row["name"], row["name_fr"], *row.get("aliases", [])]}
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("Le ministre ukrainien de la Défense a réclamé davantage d'obus à ses alliés.", "2022-05-03",
+         ("ministre ukrainien de la Défense", "Oleksii Reznikov")),
+        ("Le ministre ukrainien de la Défense a réclamé davantage d'obus à ses alliés.", "2024-05-03",
+         ("ministre ukrainien de la Défense", "Rustem Umerov")),
+        ("Le ministre iranien du Pétrole a annoncé une hausse des exportations de brut.", "2018-02-01",
+         ("ministre iranien du Pétrole", "Bijan Namdar Zanganeh")),
+        ("Le ministre iranien du Pétrole a annoncé une hausse des exportations de brut.", "2023-02-01",
+         ("ministre iranien du Pétrole", "Javad Owji")),
+        ("Le chef du groupe Wagner a menacé de retirer ses combattants de Bakhmout.", "2023-05-05",
+         ("chef du groupe Wagner", "Yevgeny Prigozhin")),
+        ("Le chef des Houthis a promis de poursuivre les attaques contre les navires.", "2024-01-12",
+         ("chef des Houthis", "Abdul-Malik al-Houthi")),
+    ],
+)
+def test_people_world_other_titles_resolve_to_holder_at_date(extractor, text: str, day: str,
+                                                             expected: tuple[str, str]) -> None:
+    assert expected in _mentions(extractor, text, day)
