@@ -439,8 +439,6 @@ def test_people_g20_other_office_title_resolves_to_holder_at_date(extractor, tex
     assert expected in _mentions(extractor, text, day)
 
 
-@pytest.mark.xfail(strict=True, reason="titles.py splits titles on spaces, so a hyphenated token "
-                   "('porte-parole', folded 'porte parole') never opens a title")
 @pytest.mark.parametrize(("day", "name"), [("2016-04-05", "Dmitry Peskov"), ("2024-04-05", "Dmitry Peskov")])
 def test_people_g20_kremlin_spokesman_title_resolves(extractor, day, name):
     text = "Le porte-parole du Kremlin a jugé ces accusations infondées."

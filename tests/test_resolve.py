@@ -239,3 +239,12 @@ def test_resolve_name_behind_a_stray_dash(extractor, text, name):
 def test_parse_stray_dash_leaves_hyphenated_words_whole(extractor):
     words = [t.text for t in extractor.nlp("Jean-Pierre Raffarin est-il au Nord-Kivu ?")]
     assert "Jean-Pierre" in words and "Nord-Kivu" in words
+
+
+@pytest.mark.parametrize("text, date, name", [
+    ("Le porte-parole du Kremlin a démenti ces informations.", "2024-04-05", "Dmitry Peskov"),
+    ("Le porte-parole de la Maison Blanche a démenti.", "2023-05-02", "Karine Jean-Pierre"),
+])
+def test_resolve_hyphenated_title_word(extractor, text, date, name):
+    found = _resolve(extractor, text, date)
+    assert any(e == name for _, e in found)

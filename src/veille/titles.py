@@ -72,11 +72,26 @@ class TitleMatch:
     previous: bool = False  # "l'ancien Premier ministre": the last holder before the date
 
 
+def _token_forms(titles) -> list[list[str]]:
+    """Each title as the folded words spaCy's tokens give: "porte-parole" and
+    "vice-président" are one token each, folded to "porte parole", so a title
+    also exists with each pair of neighbouring words joined into one."""
+    forms: set[tuple[str, ...]] = set()
+    for title in titles:
+        words = title.split()
+        if not words:
+            continue
+        forms.add(tuple(words))
+        for k in range(len(words) - 1):
+            forms.add((*words[:k], f"{words[k]} {words[k + 1]}", *words[k + 2:]))
+    return [list(f) for f in forms]
+
+
 class TitleMatcher:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
         titles = set(GENERIC_TITLES) | gaz.title_words | set(FEMININE)
-        self.titles = sorted((t.split() for t in titles if t), key=len, reverse=True)
+        self.titles = sorted(_token_forms(titles), key=len, reverse=True)
         self.first_words = {t[0] for t in self.titles}
 
     def kind_of(self, title: str) -> str | None:
