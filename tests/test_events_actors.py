@@ -123,3 +123,153 @@ def test_events_pronoun_takes_the_phrase_opening_the_previous_sentence(nlp):
     threats = of_type(events_of(nlp, text, names, "2024-07-05", "day"), "THREATEN")
     assert len(threats) == 1
     assert threats[0].source == [PUTIN] and threats[0].target == [JP]
+
+
+# ------------------------------------------------------------ lists after a colon
+
+IT, BR, GB = "country:IT", "country:BR", "country:GB"
+SCHOLZ = "person:olaf-scholz"
+LIST_NAMES = {**NAMES, "Olaf Scholz": SCHOLZ, "Italie": IT, "Brésil": BR, "Royaume-Uni": GB}
+
+
+def run_paragraphs(extractor, text, names=LIST_NAMES):
+    """With veille's own pipeline: a line break starts a sentence there."""
+    from test_predicates import article_for, mentions_for
+
+    from veille.events import extract_events
+    doc = extractor.nlp(text)
+    return extract_events(doc, mentions_for(doc, names), article_for(text, "2024-07-05", "day"))
+
+
+@pytest.mark.parametrize("text, subject, listed", [
+    ("Mardi, Macron s'est entretenu par téléphone avec plusieurs dirigeants :\n\n"
+     "• Le chancelier, Olaf Scholz.\n\n• Le président brésilien, Lula.\n\n"
+     "• Le Premier ministre, Narendra Modi.\n\nIl rentre ce soir à Paris.",
+     MACRON, [SCHOLZ, LULA, MODI]),
+    ("Lundi, Xi Jinping a rencontré tour à tour :\n- Lula ;\n- Poutine.",
+     XI, [LULA, PUTIN]),
+])
+def test_events_colon_list_gives_one_event_per_line(extractor, text, subject, listed):
+    consults = of_type(run_paragraphs(extractor, text), "CONSULT")
+    assert len(consults) == len(listed), [e.participants for e in consults]
+    for person in listed:
+        assert any({subject, person} <= set(e.participants) for e in consults)
+    assert all(e.when is not None and e.when.start == "2024-07-01" or e.when.start == "2024-07-02"
+               for e in consults)
+
+
+def test_events_colon_list_ends_at_a_line_with_a_verb(extractor):
+    """A line that tells something of its own closes the list."""
+    text = ("Mardi, Macron s'est entretenu par téléphone avec plusieurs dirigeants :\n\n"
+            "• Le président brésilien, Lula.\n\n"
+            "Poutine a par ailleurs salué le Japon.\n\n• Xi Jinping.")
+    consults = of_type(run_paragraphs(extractor, text), "CONSULT")
+    assert [set(e.participants) & {MACRON, LULA, XI} for e in consults] == [{MACRON, LULA}]
+
+
+def test_events_sentence_without_colon_opens_no_list(extractor):
+    text = ("Mardi, Macron s'est entretenu par téléphone avec plusieurs dirigeants.\n\n"
+            "Le président brésilien, Lula.")
+    assert not of_type(run_paragraphs(extractor, text), "CONSULT")
+
+
+# ------------------------------------------------------------ a second stop
+
+@pytest.mark.parametrize("second", [
+    "Enfin, il est retourné en Inde, où il a rencontré Modi jeudi soir.",
+    "Il a de nouveau rencontré Modi en fin de semaine.",
+])
+def test_events_return_visit_is_a_second_meeting(nlp, second):
+    text = "Lundi, Macron a rencontré Modi en Inde. Il s'est ensuite rendu au Pakistan. " + second
+    names = {**NAMES, "Pakistan": PK}
+    consults = [e for e in of_type(events_of(nlp, text, names, "2024-07", "month"), "CONSULT")
+                if {MACRON, MODI} <= set(e.participants)]
+    assert len(consults) == 2, [(e.trigger, e.sentence) for e in consults]
+
+
+def test_events_same_meeting_told_twice_stays_one(nlp):
+    text = ("Lundi, Macron a rencontré Modi en Inde. "
+            "Macron a rencontré Modi pour parler du commerce.")
+    consults = [e for e in of_type(events_of(nlp, text, NAMES, "2024-07", "month"), "CONSULT")
+                if {MACRON, MODI} <= set(e.participants)]
+    assert len(consults) == 1
+
+
+def test_events_meetings_at_two_places_stay_two(nlp):
+    text = "Macron a rencontré Modi à Moscou. Plus tard, Macron a rencontré Modi à Astana."
+    consults = [e for e in of_type(events_of(nlp, text, NAMES, "2024-07", "month"), "CONSULT")
+                if {MACRON, MODI} <= set(e.participants)]
+    assert sorted(e.where for e in consults) == ["place:astana", "place:moscow"]
+
+
+@pytest.mark.parametrize("text", [
+    "Enfin, Macron est retourné en Inde, où il a rencontré Modi et les ministres, "
+    "puis le président Lula.",
+    "Macron est revenu en Inde, ou il a rencontré Modi, et les ministres, puis le président Lula.",
+])
+def test_events_noun_conjoined_to_the_first_verb_is_met_too(nlp, text):
+    """"il est arrivé en X, a rencontré A, puis le président B": the parse
+    hangs B on the first verb; B is met as well."""
+    consults = of_type(run(nlp, text), "CONSULT")
+    assert any({MACRON, LULA} <= set(e.participants) for e in consults), \
+        [e.participants for e in consults]
+
+
+# ------------------------------------------------------------ members the article lists
+
+MEMBER_NAMES = {**NAMES, "Italie": IT, "Brésil": BR, "Royaume-Uni": GB,
+                "Tachkent": ("place:tashkent", "place")}
+
+
+@pytest.mark.parametrize("opening", [
+    "Réunis mardi à Tachkent, les dirigeants des pays membres de l'OCS ont signé un accord.",
+    "Mardi, les chefs d'État de l'OCS se sont réunis à Tachkent.",
+])
+def test_events_members_side_takes_the_members_the_article_lists(nlp, opening):
+    text = opening + " L'OCS compte quatre membres : la Chine, la Russie, l'Inde et le Pakistan."
+    found = [e for e in run(nlp, text) if "org:SCO" in e.participants]
+    assert found
+    assert {CN, RU, IN, PK} <= set(found[0].participants)
+
+
+def test_events_organisation_alone_without_a_member_list(nlp):
+    text = "Mardi, les chefs d'État de l'OCS se sont réunis à Tachkent avec la Chine."
+    names = {**MEMBER_NAMES}
+    found = [e for e in events_of(nlp, text, names, "2024-07-05") if "org:SCO" in e.participants]
+    assert found and not {RU, IN, PK} & set(found[0].participants)
+
+
+def test_events_organisation_named_for_itself_is_not_expanded(nlp):
+    """"l'OCS a condamné" is the organisation, not its members."""
+    text = ("Mardi, l'OCS a condamné le Japon. L'OCS compte quatre membres : la Chine, "
+            "la Russie, l'Inde et le Pakistan.")
+    found = of_type(run(nlp, text), "PROTEST")
+    assert found and not {CN, RU, IN, PK} & set(found[0].participants)
+
+
+# ------------------------------------------------------------ announcers of a decision
+
+LAVROV = "person:sergey-lavrov"
+DECISION_NAMES = {**NAMES, "Sergueï Lavrov": LAVROV}
+
+
+@pytest.mark.parametrize("second", [
+    "Le chef de la diplomatie, Sergueï Lavrov, a annoncé cette décision mardi.",
+    "L'annonce a été faite mardi à Moscou par Sergueï Lavrov.",
+])
+def test_events_announcer_of_a_decision_joins_it(nlp, second):
+    text = "La Russie quittera l'OCS le 1er janvier. " + second
+    retreats = of_type(events_of(nlp, text, DECISION_NAMES), "RETREAT")
+    assert len(retreats) == 1
+    assert {RU, "org:SCO", LAVROV} <= set(retreats[0].participants)
+
+
+@pytest.mark.parametrize("second", [
+    "Modi a salué cette décision mardi.",  # no office of the state that decides
+    "Sergueï Lavrov a évoqué la décision de la Chine sur le commerce.",  # a decision of its own
+])
+def test_events_other_persons_do_not_join_a_decision(nlp, second):
+    text = "La Russie quittera l'OCS le 1er janvier. " + second
+    retreats = of_type(events_of(nlp, text, DECISION_NAMES), "RETREAT")
+    assert len(retreats) == 1
+    assert not {MODI, LAVROV} & set(retreats[0].participants)

@@ -66,3 +66,64 @@ def test_planned_participle_agreeing_with_the_event_noun(nlp):
     text = "Macron a parlé avant la rencontre des dirigeants de la Chine et de l'Inde prévue à Astana."
     event = of_type(run(nlp, text), "CONSULT")[0]
     assert event.status == "planned"
+
+
+FRAME_NAMES = {**NAMES, "Algérie": "country:DZ", "Emmanuel Macron": "person:emmanuel-macron", "Niger": "country:NE", "Biélorussie": "country:BY",
+               "Union européenne": "org:EU", "Brésil": "country:BR"}
+
+
+STORY = "Les combats ont repris le 30 janvier. "  # a story day before the sentence under test
+
+
+@pytest.mark.parametrize("text, date, precision, type_, start", [
+    # a date opening a cleft sentence dates every event after "que"
+    (STORY + "Le 1er février dernier, c'est après l'arrestation de trois fonctionnaires français du "
+     "ministère de la Défense travaillant en Algérie qu'Emmanuel Macron a décidé d'expulser dix "
+     "agents algériens en poste en France et de rappeler l'ambassadeur de France à Alger.",
+     "2025-02-04", "day", "SANCTION", "2025-02-01"),
+    # a participle on a circumstance noun dates a clause that has no date of its own
+    (STORY + "Dans une déclaration adoptée ce 1er février, Poutine, Macron et Lula ont condamné "
+     "l'offensive.", "2025-02-04", "day", "PROTEST", "2025-02-01"),
+    (STORY + "Dans un communiqué publié le 1er février, Poutine, Macron et Lula ont condamné "
+     "l'offensive.", "2025-02-04", "day", "PROTEST", "2025-02-01"),
+    # an event noun hanging on a verb as a circumstance takes the verb's date
+    ("L'Inde s'est rendue en mars à Astana à l'invitation de la Chine.", "2024-05", "month",
+     "SUPPORT", "2024-03"),
+    # "depuis + noun" with a date deep inside: the lasting state starts then
+    ("L'Union européenne sanctionne la Biélorussie depuis la répression qui a suivi le scrutin "
+     "d'août 2020.", "2024-07-05", "day", "SANCTION", "2020-08"),
+    # a participle opening the sentence, tagged as a proper noun because of its capital
+    ("Réunis le mardi 2 juillet à Astana, les dirigeants de la Chine et de l'Inde ont signé un "
+     "accord.", "2024-07", "month", "AGREE", "2024-07-02"),
+])
+def test_dates_from_the_frame_of_the_clause(nlp, text, date, precision, type_, start):
+    for event in of_type(events_of_frame(nlp, text, date, precision), type_):
+        assert event.when is not None and event.when.start.startswith(start), event.when
+
+
+@pytest.mark.parametrize("text, type_, wrong", [
+    # "après + noun + date": the date belongs to the noun's event, not to the clause
+    ("La France a suspendu son aide au Niger après le putsch de juillet 2023.", "SANCTION",
+     "2023-07"),
+    ("Avant le scrutin du 3 mars, la Chine a rencontré l'Inde à Astana.", "CONSULT", "2024-03-03"),
+])
+def test_date_behind_apres_avant_does_not_date_the_clause(nlp, text, type_, wrong):
+    event = of_type(events_of_frame(nlp, text, FRIDAY, "day"), type_)[0]
+    assert event.when is None or not event.when.start.startswith(wrong), event.when
+
+
+@pytest.mark.parametrize("text, date, precision, start", [
+    # in an article dated by its month, a passé composé event takes the day told just before
+    ("Le 10 juillet, la Chine a condamné le Japon. L'annonce a suivi une rencontre entre "
+     "Poutine et Lula.", "2024-07", "month", "2024-07-10"),
+    # but not a day of another month
+    ("Le 10 juin, la Chine a condamné le Japon. L'annonce a suivi une rencontre entre "
+     "Poutine et Lula.", "2024-07", "month", "2024-07"),
+])
+def test_story_day_in_an_article_dated_by_month(nlp, text, date, precision, start):
+    event = of_type(events_of_frame(nlp, text, date, precision), "CONSULT")[0]
+    assert event.when is not None and event.when.start == start, event.when
+
+
+def events_of_frame(nlp, text: str, date: str, precision: str):
+    return events_of(nlp, text, FRAME_NAMES, date, precision)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from test_predicates import events_of
 
+from veille.events_lexicon import match
+
 # (sentence, actors, type that must come out or None, type that must not come out)
 CASES = [
     ("La Hongrie a bloqué pendant six mois la candidature de la Moldavie.",
@@ -60,3 +62,72 @@ def test_lexicon_case(nlp, text, actors, wanted, unwanted):
         assert wanted in types, types
     if unwanted:
         assert unwanted not in types, types
+
+
+LEXICON_CASES_2 = [
+    ("La Roumanie a donné lundi son feu vert à l'adhésion de la Moldavie.",
+     {"Roumanie": "country:RO", "Moldavie": "country:MD"}, "SUPPORT", "AGREE"),
+    ("Le Parlement européen a donné son feu vert au traité signé avec le Chili.",
+     {"Parlement européen": "org:EUROPEAN_PARLIAMENT", "Chili": "country:CL"}, "AGREE", None),
+    ("Le président de l'ONU a officialisé mardi l'entrée du Soudan du Sud dans l'organisation.",
+     {"ONU": "org:UNITED_NATIONS", "Soudan du Sud": "country:SS"}, "SUPPORT", None),
+    ("Le Canada fournira des garanties de sécurité à la Moldavie.",
+     {"Canada": "country:CA", "Moldavie": "country:MD"}, "SUPPORT", "AID"),
+    ("Le Canada fournira des obus à la Moldavie.",
+     {"Canada": "country:CA", "Moldavie": "country:MD"}, "AID", "SUPPORT"),
+    ("Le Bélarus a prêté son territoire à la Russie.",
+     {"Bélarus": "country:BY", "Russie": "country:RU"}, "SUPPORT", "AID"),
+    ("La Serbie rejoindra l'Union européenne lorsque les conditions seront réunies.",
+     {"Serbie": "country:RS", "Union européenne": "org:EUROPEAN_UNION"}, None, "CONSULT"),
+    ("Le Soudan a lancé une action militaire contre le Tchad.",
+     {"Soudan": "country:SD", "Tchad": "country:TD"}, "ASSAULT", None),
+]
+
+
+@pytest.mark.parametrize("text,actors,wanted,unwanted", LEXICON_CASES_2,
+                         ids=[c[0][:40] for c in LEXICON_CASES_2])
+def test_lexicon_case_second_round(nlp, text, actors, wanted, unwanted):
+    types = {e.type for e in events_of(nlp, text, actors)}
+    if wanted:
+        assert wanted in types, types
+    if unwanted:
+        assert unwanted not in types, types
+
+
+# (sentence, actors, type): kept with its single actor when ``kept`` is True
+ONE_SIDED_CASES = [
+    ("Le Comité international de la Croix-Rouge réclame un accès immédiat aux blessés.",
+     {"Comité international de la Croix-Rouge": "org:ICRC"}, "REQUEST", True),
+    ("Le Brésil réclame un accès immédiat aux blessés.",
+     {"Brésil": "country:BR"}, "REQUEST", False),
+    ("La Serbie a décrété lundi la mobilisation générale.",
+     {"Serbie": "country:RS"}, "MOBILIZE", True),
+    ("La Serbie a déployé lundi des blindés.",
+     {"Serbie": "country:RS"}, "MOBILIZE", False),
+    ("Le Conseil de sécurité s'est réuni mardi en urgence.",
+     {"Conseil de sécurité": "org:UNSC"}, "CONSULT", True),
+    ("Le Conseil de sécurité devrait se réunir mardi en urgence.",
+     {"Conseil de sécurité": "org:UNSC"}, "CONSULT", False),
+    ("Le Brésil a salué lundi une étape majeure.",
+     {"Brésil": "country:BR"}, "SUPPORT", False),
+]
+
+
+@pytest.mark.parametrize("text,actors,etype,kept", ONE_SIDED_CASES,
+                         ids=[c[0][:40] for c in ONE_SIDED_CASES])
+def test_single_actor_event_kept_only_when_one_sided(nlp, text, actors, etype, kept):
+    events = events_of(nlp, text, actors)
+    assert (etype in {e.type for e in events}) == kept, [(e.type, e.participants) for e in events]
+
+
+@pytest.mark.parametrize("text,word,etype", [
+    ("Le Tchad a choisi d'«attaquer les villages» du Niger.", "d'«attaquer", "ASSAULT"),
+    ("Le Japon a dit «sanctions» hier.", "«sanctions", "SANCTION"),
+])
+def test_quote_glued_to_a_trigger_is_ignored(nlp, text, word, etype):
+    """The tokeniser may glue an opening quote (and an elided "d'") to the word."""
+    token = next((t for t in nlp(text) if t.text == word), None)
+    if token is None:
+        pytest.skip(f"the tokeniser split {word!r}")
+    hit = match(token)
+    assert hit is not None and hit[0].type == etype

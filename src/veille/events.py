@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .events_actors import add_co_actors, add_represented
+from .events_actors import add_co_actors, add_represented, offices_at
 from .events_context import (
+    ListedMembers,
     counted_refs,
     member_refs,
+    member_state_refs,
     plural_pronoun_refs,
     pronoun_refs,
     relative_refs,
@@ -24,12 +26,14 @@ from .events_dates import DEADLINE, Dates, by_deadline, pick_timex
 from .events_gathering import add_implied_org, fold_attendance, roll_up_summits
 from .events_lexicon import Predicate, fold, match
 from .events_merge import (
+    ColonList,
     continued_date,
     drop_repeats,
     fold_headline,
     merge_events,
     split_meetings,
 )
+from .events_onesided import kept as _kept
 from .events_roles import (
     HAPPEN_VERBS,
     LIGHT_VERBS,
@@ -44,7 +48,7 @@ from .events_roles import (
     role_of,
     subject_refs,
 )
-from .events_speech import ACCUSE, accusation, spoken_of
+from .events_speech import ACCUSE, accusation, join_announcers, spoken_of
 from .events_status import (
     background_past,
     clause_tense,
@@ -63,9 +67,10 @@ __all__ = ["extract_events"]
 
 # Types an event of a single actor can have: a truce declared by one side, a
 # coup in a country. Any other type relates two parties; with one found, the
-# other is missing and the event is more often a topic than a told event.
+# other is missing and the event is more often a topic than a told event,
+# except for the kinds of ``events_onesided.ALONE`` (an organisation's demand,
+# a mobilisation, a body meeting alone).
 ONE_SIDED = frozenset({"AGREE", "COERCE"})
-
 
 FIRST_WORDS = frozenset({"premier", "premiere"})
 
@@ -87,11 +92,14 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
     last_subject: list[str] = []
     recent: list[tuple[str, str]] = []  # (id, type) of the mentions read so far
     groups: list[list[tuple[str, str]]] = []  # subject mentions, sentence by sentence
+    listed = ColonList()
+    members = ListedMembers(doc, mentions, article)
     for index, sent in enumerate(doc.sents):
         sent_refs = [r for r in refs if sent.start <= r.head.i < sent.end]
         own = list(sent_refs)
         sent_refs += counted_refs(sent, own, events, recent)
         sent_refs += member_refs(sent, own, recent)
+        sent_refs += member_state_refs(sent_refs, members)  # "les dirigeants des pays membres de X"
         sent_refs += plural_pronoun_refs(sent, own, groups)
         sent_refs += relative_refs(sent, own)
         owners: list[MentionRef] = []
@@ -99,13 +107,15 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         groups.append(subject_group(own))
         recent += [(r.entity_id, r.etype) for r in own if r.etype != "PLACE"]
         told = _sentence_events(sent, index, sent_refs, dates, owners)
+        told += listed.items(sent, own, told)  # "X a appelé :" then one line per person
         for event in told:
             if not _resumes(event, doc, events):
                 events.append(event)
             dates.note(event.when)
+        join_announcers(sent, own, events, index, offices_at, article.date)  # "a annoncé cette décision"
         if not told:  # "X a rejoint jeudi l'Alliance": the day the story is told
             dates.note_day(sent)
-    merged = fold_headline(merge_events(events), doc.text)
+    merged = fold_headline(merge_events(events, doc), doc.text)
     merged = drop_repeats(merged, doc, article.date)
     for event in merged:
         if event.when is None:
@@ -115,7 +125,7 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
     roll_up_summits(merged, mentions, doc, article)
     add_represented(merged, mentions, article)
     add_co_actors(merged, mentions, doc)
-    return [e for e in merged if len(set(e.participants)) > 1 or e.type in ONE_SIDED]
+    return _kept(merged, doc, ONE_SIDED)
 
 
 def _resumes(event: Event, doc, events: list[Event]) -> bool:
@@ -390,9 +400,12 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     shifted = dates.offset(trig.token, sent, found) if trig.pred.pos == "NOUN" else None
     if shifted is not None:  # "trois mois après l'invasion"
         return shifted, None
+    found = dates.own(found, trig.token)  # "après le coup d'État de juillet": the coup's date
     anchors = [trig.token]
     if clause_verb is not None:
         anchors += [clause_verb] + [a for a in clause_verb.ancestors][:3]
+    else:  # "a rejoint le groupe en mai à l'invitation de X"
+        anchors += dates.circumstance(trig.token)
     blocked = stop - {trig.token.i}
     tx = pick_timex(found, anchors, blocked) if found else None
     if tx is not None:
@@ -402,12 +415,16 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
         if span is not None:
             return span, None
     if clause_verb is not None:  # "Réunis vendredi à X, ils ont signé": the participle's date
-        lead = [c for c in clause_verb.children if c.i in blocked and c.i < clause_verb.i
-                and "Part" in c.morph.get("VerbForm") and c.dep_ in PARTICIPLE_DEPS]
+        lead = dates.leads(clause_verb, blocked)
         tx = pick_timex(found, lead, set()) if lead and found else None
         span = dates.resolve(tx, found, sent) if tx is not None else None
         if span is not None:
             return span, None
+    lasting = status == "reported" and tense != "future" and not (
+        clause_verb is not None and told_in_past(clause_verb))
+    framed = dates.framed(trig.token, sent, found, anchors, lasting) if found else None
+    if framed is not None:  # "depuis l'élection de 2020", "Dans un texte adopté mardi, ..."
+        return framed, None
     told = dates.narrative(sent) if status == "reported" and not found else None
     if told is not None:  # "le même jour", "trois jours plus tôt"
         return told, None
@@ -420,8 +437,7 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     if len(unclaimed) == 1:
         return None, dates.resolve(unclaimed[0][0], found, sent)
     if status == "reported" and not background_past(clause_verb):
-        return None, dates.article_day()
+        story = dates.story_day() if tense_verb is not None and told_in_past(tense_verb) and \
+            dates.article.date_precision == "month" else None  # a day beats the month alone
+        return None, story or dates.article_day()
     return None, None
-
-
-PARTICIPLE_DEPS = frozenset({"advcl", "acl", "obl", "obl:mod", "dep"})

@@ -242,3 +242,71 @@ def relative_refs(sent, refs: list[MentionRef]) -> list[MentionRef]:
         for ref in _antecedent(tok, refs):
             out.append(MentionRef(ref.entity_id, ref.etype, place, place.i, place.i, whole=whole))
     return out
+
+
+class ListedMembers:
+    """The states the article itself lists as members of an organisation (its
+    own ``member_of`` facts, stated, not later left), read on first use: never
+    from outside knowledge."""
+
+    def __init__(self, doc, mentions, article) -> None:
+        self._args = (doc, mentions, article)
+        self._members: dict[str, list[str]] | None = None
+
+    def of(self, org: str) -> list[str]:
+        if self._members is None:
+            self._members = _member_lists(*self._args)
+        return self._members.get(org, [])
+
+
+def _member_lists(doc, mentions, article) -> dict[str, list[str]]:
+    from .facts import extract_facts
+
+    facts = extract_facts(doc, mentions, article)
+    left = {(f.subject, f.object) for f in facts if f.predicate == "left"}
+    out: dict[str, list[str]] = {}
+    for f in facts:
+        if f.predicate != "member_of" or f.status != "stated" or (f.subject, f.object) in left \
+                or entity_type(f.subject) != "COUNTRY" or not f.object:
+            continue
+        if f.valid_from is not None and f.valid_from.start and \
+                f.valid_from.start[:len(article.date)] > article.date:
+            continue
+        members = out.setdefault(f.object, [])
+        if f.subject not in members:
+            members.append(f.subject)
+    return out
+
+
+SKIPPED = frozenset({"de", "d", "des", "du", "l", "la", "le", "les", "et"})
+LEADER_NOUNS = frozenset({"dirigeant", "leader", "chef", "president", "representant"})
+
+
+def _for_members(ref: MentionRef) -> bool:
+    """"les leaders des pays membres de l'OCS", "les chefs d'État de
+    l'organisation", "les dirigeants de l'OTAN": the organisation named
+    stands for its member states."""
+    doc = ref.head.doc
+    j = ref.first - 1
+    while j >= 0 and fold(doc[j].text).strip("'’") in SKIPPED:
+        j -= 1
+    if j < 0 or doc[j].sent.start != ref.head.sent.start:
+        return False
+    word = fold(doc[j].lemma_)
+    if word == "membre" or (word in LEADER_NOUNS and "Plur" in doc[j].morph.get("Number")):
+        return True
+    if word in ("etat", "gouvernement"):  # "les chefs d'État (et de gouvernement) de"
+        return any(fold(t.lemma_) == "chef" for t in doc[max(0, j - 5):j])
+    return False
+
+
+def member_state_refs(refs: list[MentionRef], members: ListedMembers) -> list[MentionRef]:
+    """The member states (as the article lists them) of an organisation named
+    as the members' side, placed on the organisation's mention."""
+    out = []
+    for ref in refs:
+        if ref.etype != "ORG" or ref.adjective or not _for_members(ref):
+            continue
+        out += [MentionRef(state, "COUNTRY", ref.head, ref.first, ref.last)
+                for state in members.of(ref.entity_id)]
+    return out

@@ -30,6 +30,7 @@ APPOSITION_GAP = 25  # characters between "la veille de X" and the day it names
 WEEKDAY = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 DEADLINE = re.compile(r"^(d'ici|d ici|jusqu|avant)")
 STORY_WINDOW = 6  # days before the article date a story day may lie
+LEAD_DEPS = frozenset({"advcl", "acl", "obl", "obl:mod", "dep"})
 
 
 class Dates:
@@ -68,8 +69,14 @@ class Dates:
     def story_day(self) -> TimeSpan | None:
         """The day the article's story is told on: the latest day-precise event
         date, when it falls in the week before the article date ("jeudi, les
-        dirigeants ont ouvert le sommet ... ils ont signé": signed on Thursday)."""
-        if self.last_day is None or self.article.date_precision != "day":
+        dirigeants ont ouvert le sommet ... ils ont signé": signed on Thursday).
+        In an article dated by its month only, the latest day told in that month."""
+        if self.last_day is None:
+            return None
+        if self.article.date_precision == "month":
+            same = self.last_day[:7] == self.article.date[:7]
+            return TimeSpan(self.last_day[:10], self.last_day[:10], "day") if same else None
+        if self.article.date_precision != "day":
             return None
         gap = (date.fromisoformat(self.article.date[:10])
                - date.fromisoformat(self.last_day[:10])).days
@@ -128,6 +135,34 @@ class Dates:
     def offset(self, trigger, sent, found: list[tuple[Timex, object]]) -> TimeSpan | None:
         """See :func:`offset_date`."""
         return offset_date(trigger, sent, found)
+
+    def own(self, found: list[tuple[Timex, object]], trigger) -> list[tuple[Timex, object]]:
+        """See :func:`own_timexes`."""
+        return own_timexes(found, trigger)
+
+    def framed(self, trigger, sent, found: list[tuple[Timex, object]], anchors: list,
+               lasting: bool) -> TimeSpan | None:
+        """The date a clause without a timex of its own takes from its frame:
+        a "depuis + noun" phrase on a lasting state (:func:`since_timex`; the
+        first anchor after the trigger is the clause verb), a participle on a
+        circumstance noun (:func:`vehicle_timex`), the date opening a cleft
+        sentence (:func:`cleft_frame`)."""
+        tx = since_timex(anchors[1] if len(anchors) > 1 else trigger, found) if lasting else None
+        tx = tx or vehicle_timex(found, anchors) or cleft_frame(trigger, sent, found)
+        return self.resolve(tx, found, sent) if tx is not None else None
+
+    @staticmethod
+    def circumstance(trigger) -> list:
+        """See :func:`circumstance_verb` (as a list of anchors)."""
+        verb = circumstance_verb(trigger)
+        return [verb] if verb is not None else []
+
+    @staticmethod
+    def leads(verb, blocked: set[int]) -> list:
+        """Participle phrases opening the clause of ``verb`` that are other
+        events ("Réunis samedi à X, ils ont signé"): see :func:`leading_participle`."""
+        return [c for c in verb.children if c.i in blocked and c.i < verb.i
+                and c.dep_ in LEAD_DEPS and leading_participle(c, verb)]
 
     def _named_before(self, sent, precision: str) -> str | None:
         """The start of the latest date named in the three sentences before
@@ -250,3 +285,109 @@ def offset_date(trigger, sent, found: list[tuple[Timex, object]]) -> TimeSpan | 
         return None
     sign = -1 if hit.group(3) == "apres" else 1
     return _moved(base, unit, sign * count, hit.group(0))
+
+
+SHIFTED_CASES = frozenset({"apres", "avant"})  # "après le coup d'État de juillet"
+SINCE_CASES = frozenset({"depuis"})
+SIMULTANEOUS_CASES = frozenset({"a", "au", "aux", "sur", "lors", "pendant", "durant", "avec", "par",
+                                "dans", "en"})
+CLEFT = re.compile(r"^[^,]+, c (?:est|etait) ")
+
+
+def _case_of(tok) -> str:
+    """The folded preposition of a nominal ("après" in "après le coup")."""
+    case = next((c for c in tok.children if c.dep_ == "case"), None)
+    return fold(case.text) if case is not None else ""
+
+
+def _in_timex(tok, tx: Timex) -> bool:
+    offset = tok.idx - tok.sent.start_char
+    return tx.start <= offset < tx.end
+
+
+def own_timexes(found: list[tuple[Timex, object]], trigger) -> list[tuple[Timex, object]]:
+    """Drop the timexes that date a noun reached through "après / avant"
+    ("ils ont signé un pacte après le coup d'État de juillet"): they date that
+    noun's event, not the clause, unless the trigger is that noun or inside it."""
+    kept = []
+    for tx, head in found:
+        cur, shifted = head, False
+        for _ in range(12):
+            if _case_of(cur) in SHIFTED_CASES and not _in_timex(cur, tx) and \
+                    not cur.left_edge.i <= trigger.i <= cur.right_edge.i:
+                shifted = True
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if not shifted:
+            kept.append((tx, head))
+    return kept
+
+
+def since_timex(anchor, found: list[tuple[Timex, object]]) -> Timex | None:
+    """"sanctionne le pays depuis l'empoisonnement d'août 2020": a lasting
+    state dated from the date found inside its "depuis + noun" phrase."""
+    for child in anchor.children:
+        if not child.dep_.startswith(("obl", "nmod")) or _case_of(child) not in SINCE_CASES:
+            continue
+        inside = [tx for tx, head in found if child.left_edge.i <= head.i <= child.right_edge.i
+                  and tx.span.start and not _in_timex(child, tx)]
+        if inside:
+            return inside[0]
+    return None
+
+
+def circumstance_verb(trigger):
+    """The verb an event noun hangs on as a circumstance ("a rejoint le
+    groupe en mai à l'invitation de Paris": the invitation is dated by the
+    verb), or None."""
+    head = trigger.head
+    if trigger.dep_.startswith("obl") and head.pos_ in ("VERB", "AUX") and \
+            _case_of(trigger) in SIMULTANEOUS_CASES:
+        return head
+    return None
+
+
+def vehicle_timex(found: list[tuple[Timex, object]], anchors: list) -> Timex | None:
+    """"Dans une déclaration adoptée mardi, X a condamné ...": a timex on a
+    participle of a circumstance noun of the clause ("dans", "lors de", "par")
+    dates the clause when the clause has none of its own."""
+    ids = {a.i for a in anchors}
+    for tx, head in found:
+        cur = head
+        for _ in range(6):
+            if cur.dep_ in ("acl", "acl:relcl") and cur.head.dep_.startswith("obl") and \
+                    cur.head.head.i in ids and _case_of(cur.head) in SIMULTANEOUS_CASES:
+                return tx
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return None
+
+
+def cleft_frame(trigger, sent, found: list[tuple[Timex, object]]) -> Timex | None:
+    """"Le 15 mars, c'est après X que Y a décidé ...": the date opening a cleft
+    sentence dates the events of the clause after "que"."""
+    if not CLEFT.match(fold(sent.text)) or not found:
+        return None
+    first, _ = min(found, key=lambda f: f[0].start)
+    if sent.text[:first.start].strip() or sent.text[first.end:].lstrip()[:1] != ",":
+        return None
+    words = list(sent)
+    cest = next((t for t in words if fold(t.text) in ("c", "ce")), None)
+    que = next((t for t in words if cest is not None and t.i > cest.i
+                and fold(t.text) in ("que", "qu")), None)
+    return first if que is not None and trigger.i > que.i else None
+
+
+PARTICIPLE_END = re.compile(r"(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues)$")
+
+
+def leading_participle(tok, verb) -> bool:
+    """A participle phrase opening the sentence ("Réunis samedi à X, ils ont
+    signé"), even when the tagger, misled by the capital, calls it a proper noun."""
+    if "Part" in tok.morph.get("VerbForm"):
+        return True
+    return tok.i < verb.i and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X") and \
+        tok.i == tok.sent.start and bool(PARTICIPLE_END.search(fold(tok.text)))

@@ -146,8 +146,17 @@ def lexicon() -> dict[tuple[str, str], tuple[Predicate, ...]]:
 
 # ---------------------------------------------------------------- matching
 
+_GLUED = re.compile(r"^(?:[dlnsjmtc]['\u2019])?[«\"\u201c]+\s*")
+
+
 def _keys(token) -> set[str]:
-    return {fold(token.lemma_), fold(token.text)}
+    """Folded lemma and form, also without a quote glued to the front by the
+    tokeniser ("d'«attaquer" -> "attaquer")."""
+    keys = {fold(token.lemma_), fold(token.text)}
+    bare = _GLUED.sub("", token.text)
+    if bare != token.text and bare:
+        keys.add(fold(bare))
+    return keys
 
 
 def _is_reflexive(token) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .events_lexicon import fold
 from .events_roles import entity_type, is_passive
 from .model import Event
 
@@ -32,12 +33,16 @@ def _absorb_actors(twin: Event, event: Event) -> None:
         bucket.extend(a for a in getattr(event, attr) if a not in bucket)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], doc=None) -> list[Event]:
     """Merge events of the same type and date whose actors are the same (or,
-    for symmetric types, one set inside the other)."""
+    for symmetric types, one set inside the other). An event told as a return
+    or a repeat ("il est retourné en X, où il a rencontré Y") is a new occasion:
+    it never joins an event of an earlier sentence; nor do two events whose
+    text gives them two different places."""
+    again = new_occasions(events, doc) if doc is not None else set()
     out: list[Event] = []
     for event in events:
-        twin = next((e for e in out if _same(e, event)), None)
+        twin = next((e for e in out if _same(e, event) and not _apart(e, event, again)), None)
         if twin is None:
             out.append(event)
             continue
@@ -48,6 +53,34 @@ def merge_events(events: list[Event]) -> list[Event]:
             twin.where = event.where
         twin.mode = twin.mode or event.mode
     return out
+
+
+RETURN_LEMMAS = frozenset({"retourner", "revenir", "regagner"})
+AGAIN_WORDS = ("de nouveau", "a nouveau", "nouvelle fois", "seconde fois", "deuxieme fois")
+
+
+def new_occasions(events: list[Event], doc) -> set[int]:
+    """Starts of the events whose sentence tells a return or a repeat."""
+    out: set[int] = set()
+    for event in events:
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sent = span.root.sent
+        text = " " + " ".join(fold(t.text) for t in sent) + " "
+        if any(fold(t.lemma_) in RETURN_LEMMAS for t in sent) or \
+                any(f" {w} " in text for w in AGAIN_WORDS):
+            out.add(event.start)
+    return out
+
+
+def _apart(a: Event, b: Event, again: set[int]) -> bool:
+    """Two occasions the text keeps apart: the later one is a return or a
+    repeat told in another sentence, or each has its own place, of one kind."""
+    if a.sentence != b.sentence and b.start in again:
+        return True
+    return bool(a.where and b.where and a.where != b.where
+                and entity_type(a.where) == entity_type(b.where))
 
 
 def _same(a: Event, b: Event) -> bool:
@@ -159,3 +192,47 @@ def continued_date(event: Event, events: list[Event]):
             set(last.source) & set(event.source):
         return last.when
     return None
+
+
+LIST_ACTORS = frozenset({"PERSON", "COUNTRY", "ORG"})
+LIST_ITEM_MAX = 30  # tokens: a list line names someone, it tells nothing
+
+
+class ColonList:
+    """A list set out after a colon: "X s'est entretenu avec plusieurs
+    dirigeants :" then one line per person met ("• Le président brésilien,
+    Lula."). Each line without a verb of its own gives one event of the
+    introducing sentence, with the actors of the line added."""
+
+    def __init__(self) -> None:
+        self.intro: list[Event] = []
+
+    def items(self, sent, refs, told: list[Event]) -> list[Event]:
+        """The events a list line yields (none for any other sentence); a
+        sentence ending with a colon opens a list with the events it tells."""
+        if not sent.text.strip():
+            return []  # the blank between two lines
+        named = [r.entity_id for r in refs
+                 if r.etype in LIST_ACTORS and not r.adjective]
+        if self.intro and not told and named and _is_item(sent, refs):
+            return [_listed(event, named) for event in self.intro]
+        self.intro = list(told) if sent.text.rstrip().endswith(":") else []
+        return []
+
+
+def _is_item(sent, refs) -> bool:
+    """A short line with no verb outside its mentions."""
+    covered = {i for r in refs for i in range(r.first, r.last + 1)}
+    words = [t for t in sent if t.is_alpha]
+    return len(sent) <= LIST_ITEM_MAX and not any(
+        t.pos_ in ("VERB", "AUX") and t.i not in covered for t in words)
+
+
+def _listed(event: Event, named: list[str]) -> Event:
+    """A copy of ``event`` with the actors of one list line."""
+    new = [a for a in dict.fromkeys(named) if a not in event.participants]
+    copy = replace(event, source=list(event.source), target=list(event.target),
+                   participants=list(event.participants) + new)
+    if event.type not in SYMMETRIC_TYPES:
+        copy.target += [a for a in new if a not in copy.target]
+    return copy

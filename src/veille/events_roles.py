@@ -168,10 +168,25 @@ def climb(ref: MentionRef, stop: set[int]):
             return None, None, path
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and parent.pos_ in ("VERB", "AUX"):
             return None, None, path
+        sibling = _sibling_trigger(cur, parent, stop)
+        if sibling is not None:  # "il est revenu, a rencontré A, puis B": B is met too
+            path.append(sibling)
+            return sibling, cur, path
         path.append(parent)
         if parent.i in stop:
             return parent, cur, path
         cur = parent
+
+
+def _sibling_trigger(cur, parent, stop: set[int]):
+    """A noun parsed as a conjunct of a verb ("il est arrivé en X et a
+    rencontré A, puis B": B hangs on "arrivé") is a conjunct of the object of
+    the trigger verb conjoined to that verb just before it; else None."""
+    if cur.dep_ != "conj" or cur.pos_ not in ("NOUN", "PROPN") or parent.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = [c for c in parent.children if c.dep_ in ("conj", "parataxis", "advcl") and c.i in stop
+             and c.pos_ == "VERB" and parent.i < c.i < cur.i]
+    return verbs[-1] if verbs else None
 
 
 def inner_case(path, arg) -> str | None:

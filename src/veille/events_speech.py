@@ -79,3 +79,43 @@ def spoken_of(path, anchor) -> bool:
     l'attaque menée par Y"): a party of the act spoken of."""
     return anchor.pos_ == "VERB" and any(
         t.pos_ in ("VERB", "AUX") and t.dep_ in ("xcomp", "acl") for t in path[:-1])
+
+
+DECISION_NOUNS = frozenset({"annonce", "decision", "choix"})
+ANAPHORIC_DETS = frozenset({"le", "la", "l", "l'", "l’", "ce", "cet", "cette"})
+SHARED_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+DECISION_GAP = 2  # sentences back to the decision the noun names again
+
+
+def _names_decision_again(sent) -> bool:
+    """"L'annonce a été faite par X", "X a annoncé cette décision": a
+    decision noun with a definite or demonstrative article and no complement
+    of its own ("la décision de quitter" tells a decision of its own)."""
+    for tok in sent:
+        if fold(tok.lemma_) not in DECISION_NOUNS or tok.pos_ != "NOUN":
+            continue
+        dets = [fold(c.text) for c in tok.children if c.dep_ == "det"]
+        own = [c for c in tok.children if c.dep_ in ("acl", "xcomp") or (
+            c.dep_ == "nmod" and case_of(c) == "de")]
+        if dets and dets[0] in ANAPHORIC_DETS and not own:
+            return True
+    return False
+
+
+def join_announcers(sent, refs: list[MentionRef], events: list, index: int,
+                    offices_at, date: str) -> None:
+    """The persons of a sentence that names a state's decision again ("le
+    ministre X a annoncé cette décision", "l'annonce a été faite par X") who
+    hold an office of that state are actors of the decision: they join the
+    latest directed event of the sentences before whose source is that state."""
+    if not _names_decision_again(sent):
+        return
+    earlier = [e for e in events if index - DECISION_GAP <= e.sentence < index
+               and e.type not in SHARED_TYPES and e.source]
+    if not earlier:
+        return
+    event = earlier[-1]
+    for ref in refs:
+        if ref.etype == "PERSON" and ref.entity_id not in event.participants \
+                and set(offices_at(ref.entity_id, date)) & set(event.source):
+            event.participants.append(ref.entity_id)
