@@ -273,3 +273,122 @@ def test_events_other_persons_do_not_join_a_decision(nlp, second):
     retreats = of_type(events_of(nlp, text, DECISION_NAMES), "RETREAT")
     assert len(retreats) == 1
     assert not {MODI, LAVROV} & set(retreats[0].participants)
+
+
+# ------------------------------------------------------------ round 3: roles around the trigger
+
+RS, HR, XK, GE, AM, AZ, TR, SE, EU = (
+    "country:RS", "country:HR", "country:XK", "country:GE", "country:AM", "country:AZ",
+    "country:TR", "country:SE", "org:EUROPEAN_UNION")
+MORE = {**NAMES, "Serbie": RS, "Croatie": HR, "Kosovo": XK, "Géorgie": GE, "Arménie": AM,
+        "Azerbaïdjan": AZ, "Turquie": TR, "Suède": SE, "Union européenne": EU,
+        "Belgrade": (RS, "capital"), "Conseil de sécurité": "org:UNSC", "Kremlin": (RU, "seat"),
+        "Moscou": (RU, "capital"),
+        "russe": (RU, "adjective"), "serbes": (RS, "adjective")}
+
+
+def run_more(nlp, text):
+    return events_of(nlp, text, MORE, "2024-07-05", "day")
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Le Kremlin a activement soutenu la candidature de la Serbie mardi.", "SUPPORT", RU, RS),
+    ("La demande de la Suède a été bloquée par la Turquie en janvier.", "REJECT", TR, SE),
+    ("La candidature de la Serbie a été approuvée par l'Union européenne.", "SUPPORT", EU, RS),
+])
+def test_events_step_under_support_verb_is_its_target(nlp, text, type_, source, target):
+    """The candidate of a step that a verb supports or blocks is that verb's
+    target, and the step itself is no second event."""
+    events = run_more(nlp, text)
+    found = of_type(events, type_)
+    assert len(found) == 1 and source in found[0].source and target in found[0].target
+    assert not of_type(events, "REQUEST"), [(e.type, e.trigger) for e in events]
+
+
+def test_events_step_told_by_its_own_participle_stays(nlp):
+    events = run_more(nlp, "La Turquie bloquait la candidature de la Suède, déposée en mai "
+                           "2022, depuis un an.")
+    assert any(SE in e.target for e in of_type(events, "REJECT"))
+    assert [e.source for e in of_type(events, "REQUEST")] == [[SE]]
+
+
+@pytest.mark.parametrize("second", [
+    "Le Kremlin a aussitôt soutenu la candidature de son allié.",
+    "Moscou a salué l'entrée de la première puissance de la région.",
+])
+def test_events_described_state_is_the_state_the_article_speaks_of(nlp, second):
+    text = ("La Serbie a déposé mardi sa demande d'adhésion à l'OCS. Belgrade espère "
+            "une réponse rapide. " + second)
+    found = [e for e in run_more(nlp, text) if e.type == "SUPPORT" and RU in e.source]
+    assert found and RS in found[0].target, [(e.type, e.source, e.target) for e in found]
+
+
+def test_events_described_state_needs_a_topic(nlp):
+    """With no state named twice before, a description stays unresolved."""
+    events = run_more(nlp, "Le Kremlin a soutenu la candidature de son allié mardi.")
+    assert all(RS not in e.participants for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "La Géorgie, qui a subi une invasion russe en 2008, reste candidate.",
+    "Le Kosovo, victime d'attaques serbes, a réclamé une aide internationale.",
+    "Le Kosovo a été la cible de frappes serbes.",
+])
+def test_events_who_undergoes_an_event_noun_is_its_target(nlp, text):
+    found = of_type(run_more(nlp, text), "ASSAULT")
+    assert len(found) == 1 and found[0].source in ([RU], [RS])
+    assert found[0].target and found[0].target[0] in (GE, XK)
+
+
+@pytest.mark.parametrize("text, first, second, type_", [
+    ("La Serbie a décrété la mobilisation générale et la Croatie une mobilisation partielle.",
+     RS, HR, "MOBILIZE"),
+    ("L'Union européenne a adopté de nouvelles sanctions, et la Turquie un embargo sur "
+     "le pétrole.", EU, TR, "SANCTION"),
+])
+def test_events_clause_without_verb_has_its_own_subject(nlp, text, first, second, type_):
+    found = of_type(run_more(nlp, text), type_)
+    assert sorted(e.source[0] for e in found) == sorted([first, second])
+    assert all(second not in e.target for e in found)
+
+
+def test_events_gapping_needs_a_bare_noun_after_the_conjunct(nlp):
+    """"condamné la Serbie et la Croatie mardi": two objects, one event."""
+    found = of_type(run_more(nlp, "Moscou a condamné la Serbie et la Croatie mardi."), "PROTEST")
+    assert len(found) == 1 and {RS, HR} <= set(found[0].target)
+
+
+@pytest.mark.parametrize("text, meets", [
+    ("Le Conseil de sécurité, réuni d'urgence dimanche, a exigé un cessez-le-feu.", True),
+    ("Le Conseil de sécurité, réuni au niveau ministériel, a exigé un cessez-le-feu.", False),
+])
+def test_events_participle_on_a_body_tells_its_meeting(nlp, text, meets):
+    found = of_type(run_more(nlp, text), "CONSULT")
+    assert bool(found) == meets
+    assert not found or found[0].participants == ["org:UNSC"]
+
+
+@pytest.mark.parametrize("reaction, reacts", [
+    ("La Russie a aussitôt promis des contre-mesures.", True),
+    ("En représailles, la Russie a annoncé des sanctions.", True),
+    ("La Russie a promis des contre-mesures.", False),
+])
+def test_events_reaction_targets_the_actor_reacted_to(nlp, reaction, reacts):
+    text = "Mardi, la Suède a ratifié l'adhésion de la Serbie à l'OCS. " + reaction
+    found = [e for e in run_more(nlp, text) if RU in e.source]
+    assert any(SE in e.target for e in found) == reacts
+    assert all(RS not in e.target for e in found)  # the sources reacted to, not their targets
+
+
+@pytest.mark.parametrize("text, type_, source", [
+    ("La Serbie est désormais censée arrêter Poutine.", "COERCE", RS),
+    ("La Croatie a été autorisée à quitter l'OCS en mai.", "RETREAT", HR),
+])
+def test_events_infinitive_of_passive_control_verb_takes_its_subject(nlp, text, type_, source):
+    found = of_type(run_more(nlp, text), type_)
+    assert found and found[0].source == [source], [(e.type, e.source) for e in found]
+
+
+def test_events_step_blocked_by_nobody_named_stays_a_request(nlp):
+    events = run_more(nlp, "La demande de la Serbie à l'OCS a été bloquée.")
+    assert [e.source for e in of_type(events, "REQUEST")] == [[RS]]

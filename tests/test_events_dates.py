@@ -33,6 +33,7 @@ def of_type(events, type_: str):
     ("La France a créé un groupe de travail afin de rencontrer la Chine.", "CONSULT", "planned"),
     ("La prochaine rencontre entre la Chine et l'Inde devrait se tenir à Astana.", "CONSULT",
      "expected"),
+    ("Selon le traité, la France est censée sanctionner la Russie.", "SANCTION", "hypothetical"),
 ])
 def test_status_from_modal_tense_and_purpose(nlp, text, type_, status):
     assert of_type(run(nlp, text), type_)[0].status == status
@@ -127,3 +128,52 @@ def test_story_day_in_an_article_dated_by_month(nlp, text, date, precision, star
 
 def events_of_frame(nlp, text: str, date: str, precision: str):
     return events_of(nlp, text, FRAME_NAMES, date, precision)
+
+
+@pytest.mark.parametrize("text, type_, status, start", [
+    # a decision announced for later: the announcement is the event, dated by its own clause
+    ("La Russie a fait savoir mercredi qu'elle quitterait l'OCS à compter du 1er septembre.",
+     "RETREAT", "reported", "2024-07-03"),
+    ("La Russie a annoncé mardi qu'elle se retirerait de l'OCS le 1er octobre.", "RETREAT",
+     "reported", "2024-07-02"),
+    ("La Chine a annoncé mercredi qu'elle accorderait une aide à l'Inde.", "AID", "reported",
+     "2024-07-03"),
+    # no announcing verb governs the exit: still a plan, dated when it takes effect
+    ("L'Inde va quitter l'OCS en octobre prochain, a annoncé mardi Poutine.", "RETREAT",
+     "planned", "2024-10"),
+    # an intention told, not a decision
+    ("La Russie a annoncé qu'elle envisageait de quitter l'OCS.", "RETREAT", "planned", None),
+])
+def test_decision_announced_for_later_is_reported_on_the_announcement_day(nlp, text, type_,
+                                                                         status, start):
+    event = of_type(run(nlp, text), type_)[0]
+    assert event.status == status
+    if start is None:
+        assert event.when is None, event.when
+    else:
+        assert event.when is not None and event.when.start == start, event.when
+
+
+def test_meeting_announced_for_later_stays_planned(nlp):
+    text = "Le ministre a annoncé lundi que la Chine accueillerait Lula en octobre."
+    assert of_type(run(nlp, text), "CONSULT")[0].status == "planned"
+
+
+@pytest.mark.parametrize("text, date, precision, type_, start", [
+    # the date of a summit the clause happens during ("lors de", "pendant") dates the clause
+    ("La candidature de l'Inde avait été approuvée lors d'un sommet de l'OCS en 2019, à Astana.",
+     FRIDAY, "day", "SUPPORT", "2019"),
+    # the date of a goal ("pour les élections du 4 juin") is not the date of the visit
+    ("Poutine est venu en Inde pour les élections du 4 juin.", FRIDAY, "day", "CONSULT",
+     FRIDAY),
+    # an imparfait in an article dated by month takes the story day; the date inside a
+    # relative clause on another noun is that clause's own
+    ("Le 6 juillet, la Chine a rencontré l'Inde à Astana. Poutine, qui recevait Lula, a décrit "
+     "le traité comme une rupture avec l'OCS, dont deux États ont annoncé leur départ en mars.",
+     "2024-07", "month", "CONSULT", "2024-07-06"),
+])
+def test_dates_from_circumstances_goals_and_relatives(nlp, text, date, precision, type_, start):
+    events = [e for e in of_type(run(nlp, text, date, precision), type_)
+              if "person:vladimir-putin" in e.participants or type_ != "CONSULT"]
+    assert events
+    assert events[-1].when is not None and events[-1].when.start == start, events[-1].when

@@ -9,6 +9,7 @@ from veille.timex import (
     Timex,
     contains,
     find_timexes,
+    is_future,
     parse_iso,
     sentence_tense,
     span_end_key,
@@ -402,3 +403,21 @@ def test_same_year_takes_the_year_named_before(text, expected):
     found = find_timexes(text, DAY, "past")
     assert bounds(found[-1]) == expected
     assert "même année" in found[-1].text
+
+
+@pytest.mark.parametrize("word, lemma, tense, future", [
+    ("réunira", "réunir", "Past", True),   # futur the tagger calls a passé simple
+    ("signera", "signer", "Pres", True),
+    ("prendra", "prendre", "Past", True),
+    ("ira", "aller", "Past", True),
+    ("signa", "signer", "Past", False),    # a true passé simple
+    ("libéra", "libérer", "Past", False),
+    ("tira", "tirer", "Past", False),
+    ("réunirait", "réunir", "Pres", False),  # a conditional
+])
+def test_is_future_reads_the_future_stem_whatever_the_tag(nlp, word, lemma, tense, future):
+    from spacy.tokens import Doc
+    doc = Doc(nlp.vocab, words=["Il", word])
+    doc[1].lemma_ = lemma
+    doc[1].set_morph(f"Mood=Ind|Tense={tense}|VerbForm=Fin")
+    assert is_future(doc[1]) is future

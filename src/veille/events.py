@@ -11,10 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .events_actors import add_co_actors, add_represented, offices_at
+from .events_actors import (
+    add_co_actors,
+    add_reaction_targets,
+    add_represented,
+    complete_roles,
+    offices_at,
+)
 from .events_context import (
     ListedMembers,
     counted_refs,
+    described_state_refs,
     member_refs,
     member_state_refs,
     plural_pronoun_refs,
@@ -23,13 +30,23 @@ from .events_context import (
     subject_group,
 )
 from .events_dates import DEADLINE, Dates, by_deadline, pick_timex
-from .events_gathering import add_implied_org, fold_attendance, roll_up_summits
+from .events_gathering import (
+    add_implied_org,
+    fill_gatherings,
+    fold_attendance,
+    hosts_leaders,
+    join_gatherings,
+    lone_gathering,
+    roll_up_summits,
+    topic_org,
+)
 from .events_lexicon import Predicate, fold, match
 from .events_merge import (
     ColonList,
     continued_date,
     drop_repeats,
     fold_headline,
+    fold_visits,
     merge_events,
     split_meetings,
 )
@@ -48,7 +65,15 @@ from .events_roles import (
     role_of,
     subject_refs,
 )
-from .events_speech import ACCUSE, accusation, join_announcers, spoken_of
+from .events_speech import (
+    ACCUSE,
+    accusation,
+    aim_at_topic,
+    answer_denials,
+    join_announcers,
+    opinion_accusations,
+    spoken_of,
+)
 from .events_status import (
     background_past,
     clause_tense,
@@ -102,12 +127,14 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         sent_refs += member_state_refs(sent_refs, members)  # "les dirigeants des pays membres de X"
         sent_refs += plural_pronoun_refs(sent, own, groups)
         sent_refs += relative_refs(sent, own)
+        sent_refs += described_state_refs(sent, own, recent)  # "la candidature de son allié"
         owners: list[MentionRef] = []
         sent_refs += pronoun_refs(sent, own, last_subject, owners)
         groups.append(subject_group(own))
         recent += [(r.entity_id, r.etype) for r in own if r.etype != "PLACE"]
         told = _sentence_events(sent, index, sent_refs, dates, owners)
         told += listed.items(sent, own, told)  # "X a appelé :" then one line per person
+        told += answer_denials(told, sent, sent_refs, events, index)  # "ce que X dément"
         for event in told:
             if not _resumes(event, doc, events):
                 events.append(event)
@@ -115,17 +142,21 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
         join_announcers(sent, own, events, index, offices_at, article.date)  # "a annoncé cette décision"
         if not told:  # "X a rejoint jeudi l'Alliance": the day the story is told
             dates.note_day(sent)
+    events = fill_gatherings(events, mentions, doc)  # "le prochain sommet": the article's organisation
     merged = fold_headline(merge_events(events, doc), doc.text)
     merged = drop_repeats(merged, doc, article.date)
     for event in merged:
         if event.when is None:
             event.when = dates.fallback.get((event.start, event.type)) or continued_date(event, merged)
     add_implied_org(merged, mentions, doc)
-    merged = fold_attendance(merged, doc)
+    merged = aim_at_topic(merged, topic_org(mentions), doc)  # "X a dénoncé l'absence de calendrier"
+    merged = fold_visits(fold_attendance(join_gatherings(merged, doc), doc), doc)
     roll_up_summits(merged, mentions, doc, article)
     add_represented(merged, mentions, article)
     add_co_actors(merged, mentions, doc)
-    return _kept(merged, doc, ONE_SIDED)
+    add_reaction_targets(merged, doc)  # "X a aussitôt promis des contre-mesures"
+    kept = {id(e) for e in _kept(merged, doc, ONE_SIDED)}
+    return [e for e in merged if id(e) in kept or lone_gathering(e, doc)]
 
 
 def _resumes(event: Event, doc, events: list[Event]) -> bool:
@@ -195,8 +226,8 @@ def _root(trig: Trigger) -> Trigger:
 def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates,
                      owners: list[MentionRef]) -> list[Event]:
     triggers = _find_triggers(sent, refs)
-    if not triggers:
-        return []
+    if not triggers:  # "X estime que Y a violé la trêve": an accusation all the same
+        return _opinions(sent, index, refs, [(r, climb(r, set())[2]) for r in refs], dates, set(), set())
     _absorb(triggers)
     at = {t.token.i: t for t in triggers}
     stop = set(at)
@@ -219,6 +250,7 @@ def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates,
             if verb is None or ref.entity_id not in {
                     r.entity_id for r in borrowed_subject_of(verb, refs)}:
                 owner.roles.add(owner.pred.of_role, ref)
+    complete_roles(triggers, refs)  # "soutenir la candidature de X", "X a subi une invasion"
     for trig in triggers:
         tok = trig.token
         misparsed = tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i
@@ -243,14 +275,22 @@ def _sentence_events(sent, index: int, refs: list[MentionRef], dates: Dates,
             if event is not None:
                 events.extend(split_meetings(trig, event))
                 events.extend(_reported(trig, event, sent, index, refs, free, dates, stop, claims))
-    return events
+    return events + _opinions(sent, index, refs, free, dates, stop, claims)
+
+
+def _opinions(sent, index: int, refs, free, dates: Dates, stop, claims: set[int]) -> list[Event]:
+    """"X affirme que Y a violé la trêve": X accuses Y (see :mod:`veille.events_speech`)."""
+    built = [_build(Trigger(speech, ACCUSE, speech.i, roles=Roles(source=said, target=accused)),
+                    sent, index, refs, free, dates, stop, claims)
+             for speech, said, accused in opinion_accusations(sent, refs, stop)]
+    return [e for e in built if e is not None]
 
 
 def _reported(trig: Trigger, event: Event, sent, index: int, refs, free, dates: Dates, stop,
               claims: set[int]) -> list[Event]:
     """"X a affirmé que Y avait frappé Z": X accuses Y (see :mod:`veille.events_speech`)."""
     verb = trig.token if trig.pred.pos == "VERB" else governing_verb(trig.token)[0]
-    found = accusation(event.type, event.source, verb, refs)
+    found = accusation(event.type, event.source, verb, refs, event.status)
     if found is None or found[0].i in stop:
         return []
     speech, said, accused = found
@@ -302,11 +342,12 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop,
             not roles.actors() or (pred.type == "RETREAT" and not roles.target)):
         roles.target.append(where)  # "le coup d'État au Niger", "son retrait au Mali"
     actors = roles.actors()
-    if not actors:
+    if not actors and pred.mode != "summit" and not hosts_leaders(tok):
+        # "lors du sommet", "accueille vingt dirigeants": the organisation, after merging
         return None
     if pred.mode == "visit" and where is None:
         where = next((a for a in roles.target if entity_type(a) == "COUNTRY"), None)
-    status = status_of(tok, clause_verb, pred.pos == "NOUN")
+    status = status_of(tok, clause_verb, pred.pos == "NOUN", pred.type)
     when, fallback = _when(trig, sent, clause_verb, status, dates, claims)
     if fallback is not None:
         dates.fallback[(tok.idx, pred.type)] = fallback
@@ -389,24 +430,28 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     a fallback used after merging: the only timex of the sentence that no
     other trigger claims, else the article date for a reported event that is
     not a background past (plus-que-parfait, passé simple)."""
-    tense_verb = clause_verb if clause_verb is not None else governing_verb(trig.token)[0]
+    tok = trig.token
+    speaker = dates.announcing(clause_verb, trig.pred.type) if status == "reported" else None
+    if speaker is not None:  # "a fait savoir lundi qu'il quitterait X le 1er janvier": lundi
+        stop, tok, clause_verb = stop | {tok.i}, speaker, speaker
+    tense_verb = clause_verb if clause_verb is not None else governing_verb(tok)[0]
     tense = "future" if status in ("planned", "expected") else clause_tense(tense_verb)
     found = dates.timexes(sent, tense)
     if status == "reported":  # "se sont engagés à ... d'ici 2035": a deadline, not the date
         found = [(t, h) for t, h in found if not DEADLINE.match(fold(t.text))]
-        if any(fold(c.lemma_) in FIRST_WORDS for c in trig.token.children):
+        if any(fold(c.lemma_) in FIRST_WORDS for c in tok.children):
             # "la première visite depuis 2018": the span before, not the date
             found = [(t, h) for t, h in found if not fold(t.text).startswith("depuis")]
-    shifted = dates.offset(trig.token, sent, found) if trig.pred.pos == "NOUN" else None
+    shifted = dates.offset(tok, sent, found) if trig.pred.pos == "NOUN" else None
     if shifted is not None:  # "trois mois après l'invasion"
         return shifted, None
-    found = dates.own(found, trig.token)  # "après le coup d'État de juillet": the coup's date
-    anchors = [trig.token]
+    found = dates.own(found, tok)  # "après le coup d'État de juillet": the coup's date
+    anchors = [tok]
     if clause_verb is not None:
         anchors += [clause_verb] + [a for a in clause_verb.ancestors][:3]
     else:  # "a rejoint le groupe en mai à l'invitation de X"
-        anchors += dates.circumstance(trig.token)
-    blocked = stop - {trig.token.i}
+        anchors += dates.circumstance(tok)
+    blocked = stop - {tok.i}
     tx = pick_timex(found, anchors, blocked) if found else None
     if tx is not None:
         span = dates.resolve(tx, found, sent)
@@ -422,7 +467,7 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
             return span, None
     lasting = status == "reported" and tense != "future" and not (
         clause_verb is not None and told_in_past(clause_verb))
-    framed = dates.framed(trig.token, sent, found, anchors, lasting) if found else None
+    framed = dates.framed(tok, sent, found, anchors, lasting) if found else None
     if framed is not None:  # "depuis l'élection de 2020", "Dans un texte adopté mardi, ..."
         return framed, None
     told = dates.narrative(sent) if status == "reported" and not found else None
@@ -431,13 +476,11 @@ def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
     if status == "reported" and clause_verb is not None and speaks_of_now(clause_verb):
         story = dates.story_day() if told_in_past(clause_verb) else None
         return story or dates.article_day(), None
-    others = [trig.token.doc[i] for i in blocked]
-    unclaimed = [(t, h) for t, h in found if t.span.start and t is not tx
-                 and pick_timex([(t, h)], others, set()) is None]
+    others = [tok.doc[i] for i in blocked]
+    unclaimed = dates.unclaimed(found, tok, others, tx)
     if len(unclaimed) == 1:
         return None, dates.resolve(unclaimed[0][0], found, sent)
     if status == "reported" and not background_past(clause_verb):
-        story = dates.story_day() if tense_verb is not None and told_in_past(tense_verb) and \
-            dates.article.date_precision == "month" else None  # a day beats the month alone
+        story = dates.story_fallback(tense_verb)  # a day beats the month alone
         return None, story or dates.article_day()
     return None, None

@@ -310,3 +310,43 @@ def member_state_refs(refs: list[MentionRef], members: ListedMembers) -> list[Me
         out += [MentionRef(state, "COUNTRY", ref.head, ref.first, ref.last)
                 for state in members.of(ref.entity_id)]
     return out
+
+
+# nouns a press article uses to describe a state it does not name again:
+# "son allié", "le voisin", "la première économie de la région"
+STATE_DESCRIPTIONS = frozenset(fold(w) for w in (
+    "allié partenaire voisin économie puissance pays état nation candidat "
+    "archipel royaume république émirat monarchie").split())
+STEP_WORDS = frozenset(fold(w) for w in (
+    "candidature demande adhésion entrée admission intégration").split())
+
+
+def described_state_refs(sent, refs: list[MentionRef],
+                         recent: list[tuple[str, str]]) -> list[MentionRef]:
+    """"la candidature de son allié", "l'entrée de la première économie de la
+    région": a membership step of a state described rather than named is a
+    step of the state the article speaks of most (named in earlier sentences
+    more than any other, and not named in this one)."""
+    out = []
+    named_here = {r.entity_id for r in refs}
+    for tok in sent:
+        if fold(tok.lemma_) not in STATE_DESCRIPTIONS or tok.dep_ != "nmod" \
+                or fold(tok.head.lemma_) not in STEP_WORDS or not _free(tok, refs):
+            continue
+        if not any(fold(c.text) in ("de", "d", "du") for c in tok.children if c.dep_ == "case"):
+            continue
+        state = _topic_state(recent, named_here)
+        if state:
+            out.append(MentionRef(state, "COUNTRY", tok, tok.i, tok.i))
+    return out
+
+
+def _topic_state(recent: list[tuple[str, str]], excluded: set[str]) -> str | None:
+    """The country named most often so far (the latest on a tie), when it is
+    named at least twice."""
+    states = [eid for eid, etype in recent if etype == "COUNTRY" and eid not in excluded]
+    if not states:
+        return None
+    best = max(set(states), key=lambda e: (states.count(e),
+                                           max(i for i, s in enumerate(states) if s == e)))
+    return best if states.count(best) >= 2 else None

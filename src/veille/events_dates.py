@@ -11,8 +11,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .events_frames import (
+    case_of,
+    circumstance_verb,
+    cleft_frame,
+    leading_participle,
+    own_timexes,
+    since_timex,
+    vehicle_timex,
+)
 from .events_lexicon import fold
-from .events_status import told_in_past
+from .events_status import announcer, simple_imperfect, told_in_past
 from .model import Article, TimeSpan
 from .timex import Timex, find_timexes
 
@@ -152,6 +161,28 @@ class Dates:
         return self.resolve(tx, found, sent) if tx is not None else None
 
     @staticmethod
+    def unclaimed(found: list[tuple[Timex, object]], trigger, others: list,
+                  picked: Timex | None) -> list[tuple[Timex, object]]:
+        """The dated timexes of the sentence that no other trigger claims and
+        that no relative clause without the trigger holds."""
+        return [(t, h) for t, h in found if t.span.start and t is not picked
+                and pick_timex([(t, h)], others, set()) is None
+                and not in_other_relative(h, trigger)]
+
+    def story_fallback(self, tense_verb) -> TimeSpan | None:
+        """In an article dated by its month only, a passé composé or an
+        imparfait without a date of its own is told on the story's day."""
+        if tense_verb is None or self.article.date_precision != "month":
+            return None
+        return self.story_day() if told_in_past(tense_verb) or simple_imperfect(tense_verb) else None
+
+    @staticmethod
+    def announcing(clause_verb, type_: str):
+        """See :func:`veille.events_status.announcer`: the verb whose clause
+        dates a decision announced for later, or None."""
+        return announcer(clause_verb, type_)
+
+    @staticmethod
     def circumstance(trigger) -> list:
         """See :func:`circumstance_verb` (as a list of anchors)."""
         verb = circumstance_verb(trigger)
@@ -232,12 +263,35 @@ def _steps_to(head, anchor, blocked: set[int]) -> int | None:
             return steps + extra
         if cur.i != head.i and (cur.dep_ == "advcl" or _detached_lead(cur)):
             extra += 1
-        if cur.i in blocked or cur.head.i == cur.i:
+        if (cur.i in blocked and not _during(cur)) or cur.head.i == cur.i:
             return None
         if cur.dep_ in ("acl", "acl:relcl") and cur.head.i != anchor.i and cur.i != head.i:
             return None
         cur = cur.head
     return None
+
+
+def in_other_relative(head, trigger) -> bool:
+    """A timex inside a relative clause that does not hold the trigger ("X,
+    qui recevait ses homologues, a rompu avec Y, dont les États ont annoncé
+    leur départ en janvier"): it dates that clause only."""
+    cur = head
+    for _ in range(12):
+        if cur.dep_ == "acl:relcl" and not cur.left_edge.i <= trigger.i <= cur.right_edge.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+DURING_HEADS = frozenset({"lors", "cours", "occasion", "marge"})
+
+
+def _during(tok) -> bool:
+    """An event noun the clause happens during ("approuvée lors d'un sommet
+    en 2023", "pendant le sommet du 10 mai"): its date dates the clause too."""
+    return case_of(tok) in ("pendant", "durant") or fold(tok.head.text) in DURING_HEADS
 
 
 def _detached_lead(tok) -> bool:
@@ -285,109 +339,3 @@ def offset_date(trigger, sent, found: list[tuple[Timex, object]]) -> TimeSpan | 
         return None
     sign = -1 if hit.group(3) == "apres" else 1
     return _moved(base, unit, sign * count, hit.group(0))
-
-
-SHIFTED_CASES = frozenset({"apres", "avant"})  # "après le coup d'État de juillet"
-SINCE_CASES = frozenset({"depuis"})
-SIMULTANEOUS_CASES = frozenset({"a", "au", "aux", "sur", "lors", "pendant", "durant", "avec", "par",
-                                "dans", "en"})
-CLEFT = re.compile(r"^[^,]+, c (?:est|etait) ")
-
-
-def _case_of(tok) -> str:
-    """The folded preposition of a nominal ("après" in "après le coup")."""
-    case = next((c for c in tok.children if c.dep_ == "case"), None)
-    return fold(case.text) if case is not None else ""
-
-
-def _in_timex(tok, tx: Timex) -> bool:
-    offset = tok.idx - tok.sent.start_char
-    return tx.start <= offset < tx.end
-
-
-def own_timexes(found: list[tuple[Timex, object]], trigger) -> list[tuple[Timex, object]]:
-    """Drop the timexes that date a noun reached through "après / avant"
-    ("ils ont signé un pacte après le coup d'État de juillet"): they date that
-    noun's event, not the clause, unless the trigger is that noun or inside it."""
-    kept = []
-    for tx, head in found:
-        cur, shifted = head, False
-        for _ in range(12):
-            if _case_of(cur) in SHIFTED_CASES and not _in_timex(cur, tx) and \
-                    not cur.left_edge.i <= trigger.i <= cur.right_edge.i:
-                shifted = True
-                break
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-        if not shifted:
-            kept.append((tx, head))
-    return kept
-
-
-def since_timex(anchor, found: list[tuple[Timex, object]]) -> Timex | None:
-    """"sanctionne le pays depuis l'empoisonnement d'août 2020": a lasting
-    state dated from the date found inside its "depuis + noun" phrase."""
-    for child in anchor.children:
-        if not child.dep_.startswith(("obl", "nmod")) or _case_of(child) not in SINCE_CASES:
-            continue
-        inside = [tx for tx, head in found if child.left_edge.i <= head.i <= child.right_edge.i
-                  and tx.span.start and not _in_timex(child, tx)]
-        if inside:
-            return inside[0]
-    return None
-
-
-def circumstance_verb(trigger):
-    """The verb an event noun hangs on as a circumstance ("a rejoint le
-    groupe en mai à l'invitation de Paris": the invitation is dated by the
-    verb), or None."""
-    head = trigger.head
-    if trigger.dep_.startswith("obl") and head.pos_ in ("VERB", "AUX") and \
-            _case_of(trigger) in SIMULTANEOUS_CASES:
-        return head
-    return None
-
-
-def vehicle_timex(found: list[tuple[Timex, object]], anchors: list) -> Timex | None:
-    """"Dans une déclaration adoptée mardi, X a condamné ...": a timex on a
-    participle of a circumstance noun of the clause ("dans", "lors de", "par")
-    dates the clause when the clause has none of its own."""
-    ids = {a.i for a in anchors}
-    for tx, head in found:
-        cur = head
-        for _ in range(6):
-            if cur.dep_ in ("acl", "acl:relcl") and cur.head.dep_.startswith("obl") and \
-                    cur.head.head.i in ids and _case_of(cur.head) in SIMULTANEOUS_CASES:
-                return tx
-            if cur.head.i == cur.i:
-                break
-            cur = cur.head
-    return None
-
-
-def cleft_frame(trigger, sent, found: list[tuple[Timex, object]]) -> Timex | None:
-    """"Le 15 mars, c'est après X que Y a décidé ...": the date opening a cleft
-    sentence dates the events of the clause after "que"."""
-    if not CLEFT.match(fold(sent.text)) or not found:
-        return None
-    first, _ = min(found, key=lambda f: f[0].start)
-    if sent.text[:first.start].strip() or sent.text[first.end:].lstrip()[:1] != ",":
-        return None
-    words = list(sent)
-    cest = next((t for t in words if fold(t.text) in ("c", "ce")), None)
-    que = next((t for t in words if cest is not None and t.i > cest.i
-                and fold(t.text) in ("que", "qu")), None)
-    return first if que is not None and trigger.i > que.i else None
-
-
-PARTICIPLE_END = re.compile(r"(?:e|es|ee|ees|i|is|ie|ies|u|us|ue|ues)$")
-
-
-def leading_participle(tok, verb) -> bool:
-    """A participle phrase opening the sentence ("Réunis samedi à X, ils ont
-    signé"), even when the tagger, misled by the capital, calls it a proper noun."""
-    if "Part" in tok.morph.get("VerbForm"):
-        return True
-    return tok.i < verb.i and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X") and \
-        tok.i == tok.sent.start and bool(PARTICIPLE_END.search(fold(tok.text)))

@@ -4,12 +4,18 @@ Two events of the same type and the same date with the same actor set are one
 event (roles, participants and mode are united; a city replaces a country as
 ``where``); for symmetric types (CONSULT, AGREE, COOPERATE) with the same
 status, one actor set inside the other also merges. The same actors told once
-with a date and once without, within two sentences, are one event too.
+with a date and once without, within two sentences, are one event too (for
+symmetric types also when the undated one names no new person and one actor set
+holds the other: "arrivé samedi à X ... sa première visite en Y"), unless one
+is a summit and the other not. A lone person's trip told near a gathering
+(``fold_visits``) is attending it.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+from functools import lru_cache
 
 from .events_lexicon import fold
 from .events_roles import entity_type, is_passive
@@ -89,14 +95,30 @@ def _same(a: Event, b: Event) -> bool:
     pa, pb = set(a.participants), set(b.participants)
     if _key_date(a) != _key_date(b):
         # the same actors, one mention dated and one not: one event told twice
-        return pa == pb and a.status == b.status and None in (_key_date(a), _key_date(b)) \
-            and abs(a.sentence - b.sentence) <= 2
+        # ("X est arrivé samedi à Y. Il s'agit de sa première visite en Z": one of a kind in the other)
+        return a.status == b.status and None in (_key_date(a), _key_date(b)) \
+            and abs(a.sentence - b.sentence) <= 2 and _kin(a, b) and (pa == pb or (
+                a.type in SYMMETRIC_TYPES and a.mode == b.mode and _retold(a, b)))
     if pa == pb:
         return True
     if a.type in SYMMETRIC_TYPES and a.status == b.status and a.sentence == b.sentence:
         # "X est venu en Chine pour un entretien avec Y": the visited country aside
         pa, pb = (pa - {a.where, b.where}) or pa, (pb - {a.where, b.where}) or pb
     return a.type in SYMMETRIC_TYPES and a.status == b.status and (pa <= pb or pb <= pa)
+
+
+def _kin(a: Event, b: Event) -> bool:
+    """A summit and another kind of meeting are two occasions, dated or not."""
+    return a.mode == b.mode or "summit" not in (a.mode, b.mode)
+
+
+def _retold(a: Event, b: Event) -> bool:
+    """The undated one of two events names no person the dated one lacks, and
+    one actor set holds the other."""
+    undated, dated = (a, b) if _key_date(a) is None else (b, a)
+    pa, pb = set(a.participants), set(b.participants)
+    people = {p for p in undated.participants if entity_type(p) == "PERSON"}
+    return people <= set(dated.participants) and (pa <= pb or pb <= pa)
 
 
 HEADLINE_ENDS = (".", "!", "?", "»", '"', "…", ":")
@@ -236,3 +258,77 @@ def _listed(event: Event, named: list[str]) -> Event:
     if event.type not in SYMMETRIC_TYPES:
         copy.target += [a for a in new if a not in copy.target]
     return copy
+
+
+VISIT_DAYS = 3  # a visit told within these days of a gathering's start is for it
+ARRIVAL_LEMMAS = frozenset({"arriver"})
+
+
+def event_day(event: Event) -> date | None:
+    if event.when is None or not event.when.start or len(event.when.start) < 10:
+        return None
+    try:
+        return date.fromisoformat(event.when.start[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from .gazetteer import load
+
+    return load()
+
+
+def _country(place: str | None) -> str | None:
+    """The state a place lies in (the place itself for a state)."""
+    if place is None or entity_type(place) == "COUNTRY":
+        return place
+    return _gazetteer().country_of(place)
+
+
+def _visited(visit: Event, gathering: Event) -> bool:
+    """The visit goes where the gathering is (same place or state, or either
+    place unknown) within a few days of its start."""
+    start, day = event_day(gathering), event_day(visit)
+    if start is None or day is None or not 0 <= (day - start).days <= VISIT_DAYS:
+        return False
+    if visit.where is None or gathering.where is None or visit.where == gathering.where:
+        return True
+    return _country(visit.where) == _country(gathering.where)
+
+
+def _lone_visit(event: Event, doc) -> bool:
+    """One person's trip ("effectue son premier déplacement en X", "est
+    attendu jeudi à Y"), not an arrival, which is told as a visit of its own."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    return event.type == "CONSULT" and event.mode == "visit" and tok is not None \
+        and fold(tok.lemma_) not in ARRIVAL_LEMMAS \
+        and sum(entity_type(a) == "PERSON" for a in event.participants) == 1
+
+
+def fold_visits(events: list[Event], doc) -> list[Event]:
+    """A person's trip to a gathering told apart is attending it: a reported
+    visit joins the gathering (its person becomes a participant, the visit is
+    no event of its own); a planned or expected one stays, with the
+    gathering's organisation."""
+    from .events_gathering import is_gathering  # it reads the merged events
+
+    gatherings = [e for e in events if e.status == "reported" and is_gathering(e, doc)]
+    if not gatherings:
+        return events
+    out = []
+    for event in events:
+        host = next((g for g in gatherings if g is not event and _visited(event, g)), None) \
+            if _lone_visit(event, doc) and event.status != "negated" else None
+        if host is None:
+            out.append(event)
+        elif event.status == "reported":
+            host.participants += [a for a in event.participants
+                                  if entity_type(a) == "PERSON" and a not in host.participants]
+        else:
+            event.participants += [a for a in host.participants if entity_type(a) == "ORG"
+                                   and a not in event.participants]
+            out.append(event)
+    return out

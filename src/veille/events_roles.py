@@ -303,7 +303,9 @@ def borrowed_subject(verb, refs: list[MentionRef], depth: int = 3) -> list[Menti
             "obl:mod", "obl", "advmod", "dep", "acl")
         if (verb.dep_ not in ("xcomp", "conj", "advcl") and not participle) or verb.head.i == verb.i:
             return []
-        shared = verb.dep_ == "conj"
+        # conjoined verbs share the grammatical subject, and so does the
+        # infinitive of a passive control verb ("X est censé arrêter Y")
+        shared = verb.dep_ == "conj" or (verb.dep_ == "xcomp" and is_passive(verb.head))
         if participle:  # "Réunis à Tachkent, les dirigeants ont ..."; "Il a, dans X, salué"
             acl = verb.dep_ == "acl"
             verb = next((a for a in list(verb.ancestors)[:3] if a.pos_ in ("VERB", "AUX")), None)
@@ -353,3 +355,4 @@ def by_phone(tok) -> bool:
         if word.dep_ == "amod" or case in ("au", "a", "par", "en"):
             return True
     return False
+

@@ -16,7 +16,7 @@ event's date, which ``events_dates`` finds.
 from __future__ import annotations
 
 from .events_lexicon import fold
-from .timex import is_conditional, tense_of_clause
+from .timex import is_conditional, is_future, tense_of_clause
 
 NEGATIONS = frozenset({"pas", "jamais", "plus", "guere", "point", "nullement", "aucunement"})
 PLAN_VERBS = frozenset({"prevoir", "envisager", "projeter", "programmer", "appreter",
@@ -81,8 +81,7 @@ def _negated_clause(verb) -> bool:
 
 
 def _mood(tok) -> str:
-    return "cnd" if is_conditional(tok) else "fut" if "Fut" in tok.morph.get(
-        "Tense") else "other"
+    return "cnd" if is_conditional(tok) else "fut" if is_future(tok) else "other"
 
 
 SPEECH_VERBS = frozenset({"confirmer", "annoncer", "indiquer", "assurer", "declarer", "affirmer",
@@ -160,10 +159,60 @@ def _agreeing_plan_participle(noun) -> bool:
     return False
 
 
-def status_of(trigger, clause_verb, is_noun: bool) -> str:
+ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "officialiser", "notifier", "indiquer",
+                            "declarer", "informer"})
+DECISION_TYPES = frozenset({"RETREAT", "SANCTION", "SUPPORT", "AID", "COOPERATE", "CONCEDE",
+                            "MOBILIZE", "REJECT"})
+
+
+def _announcing(tok) -> bool:
+    """"annoncer", "confirmer", ..., or "faire savoir" (either word as head)."""
+    lemma = fold(tok.lemma_)
+    if lemma in ANNOUNCE_VERBS:
+        return True
+    pair = {"savoir": "faire", "faire": "savoir"}.get(lemma)
+    return pair is not None and any(fold(c.lemma_) == pair for c in tok.children)
+
+
+def _announcement_mood(tok) -> str:
+    """The mood of an announcement verb, or of the "faire" of "faire savoir"."""
+    for verb in (tok, *(c for c in tok.children if fold(c.lemma_) == "faire")):
+        finite = _finite(verb)
+        if finite is not None:
+            return _mood(finite)
+    return "none"
+
+
+def announcer(clause_verb, type_: str | None):
+    """The announcement verb whose "que" clause tells, in the future of the
+    past, a decision of the announcer ("X a fait savoir lundi qu'il
+    quitterait l'organisation le 1er janvier"): the announcement is the
+    event (reported, dated by the announcing clause). Meetings and
+    agreements, which need another party, stay planned. None otherwise."""
+    if clause_verb is None or type_ not in DECISION_TYPES:
+        return None
+    chain = verb_chain(clause_verb)
+    top = chain[-1]
+    if any(fold(v.lemma_) in PLAN_VERBS | {"pouvoir"} for v in chain[1:]) or any(
+            t.dep_ == "mark" and fold(t.text) in ("si", "s") for t in top.subtree):
+        return None  # "a annoncé qu'il envisageait de ...", "... s'il ...": no decision
+    finite = _finite(top)
+    if finite is None or _mood(finite) == "other":
+        return None
+    up = top.head  # through "que" or a noun the parse hung the clause on ("lundi qu'il ...")
+    while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i and up.i > up.head.i:
+        up = up.head
+    if up.i >= top.i or not _announcing(up) or _announcement_mood(up) != "other":
+        return None
+    between = top.doc[up.i:top.i]
+    return up if any(fold(t.text) in ("que", "qu") for t in between) else None
+
+
+def status_of(trigger, clause_verb, is_noun: bool, type_: str | None = None) -> str:
     """The status of an event whose trigger is ``trigger`` (a token); for an
     event noun, ``clause_verb`` is the verb whose tense and mood it takes
-    (None: the noun's own cues only)."""
+    (None: the noun's own cues only). A decision announced for later is
+    reported (see :func:`announcer`)."""
     found: set[str] = set()
     if is_noun:
         for cue in (_noun_cues(trigger), None if clause_verb is not None else
@@ -186,6 +235,8 @@ def status_of(trigger, clause_verb, is_noun: bool) -> str:
             found.add(cue)
         if pos > 0 and lemma in PLAN_VERBS and mood != "cnd":
             found.add("planned")
+        if pos > 0 and lemma == "censer":  # "est censée arrêter X": an obligation, not a fact
+            found.add("hypothetical")
         if pos == 0 and verb.pos_ == "VERB" and fold(verb.lemma_) in PLAN_MODIFIERS and \
                 "Part" in verb.morph.get("VerbForm") and trigger.i != verb.i:
             found.add("planned")
@@ -193,6 +244,8 @@ def status_of(trigger, clause_verb, is_noun: bool) -> str:
             found.add("planned")  # "le président est attendu jeudi à Moscou"
     for status in ("negated", "hypothetical", "expected", "planned"):
         if status in found:
+            if status in ("planned", "hypothetical") and announcer(clause_verb, type_) is not None:
+                return "reported"
             return status
     return "reported"
 
@@ -205,7 +258,7 @@ def speaks_of_now(verb) -> bool:
         if finite is None:
             continue
         tenses = finite.morph.get("Tense")
-        if "Imp" in tenses or "Fut" in tenses or "Cnd" in finite.morph.get("Mood"):
+        if "Imp" in tenses or _mood(finite) != "other" or "Cnd" in finite.morph.get("Mood"):
             return False
         if "Past" in tenses and finite is tok:  # passé simple
             return False
@@ -224,6 +277,15 @@ def told_in_past(verb) -> bool:
     return False
 
 
+def simple_imperfect(verb) -> bool:
+    """An imparfait ("recevait"): the backdrop of the story being told."""
+    for tok in verb_chain(verb):
+        finite = _finite(tok)
+        if finite is not None:
+            return finite is tok and "Imp" in finite.morph.get("Tense") and not is_conditional(tok)
+    return False
+
+
 def background_past(verb) -> bool:
     """Plus-que-parfait or passé simple: a past told as background."""
     if verb is None:
@@ -235,7 +297,8 @@ def background_past(verb) -> bool:
         tenses = finite.morph.get("Tense")
         if finite is not tok and "Imp" in tenses:
             return True
-        if finite is tok and "Past" in tenses and "Part" not in tok.morph.get("VerbForm"):
+        if finite is tok and "Past" in tenses and "Part" not in tok.morph.get("VerbForm") and \
+                not is_future(tok):
             return True
     return False
 

@@ -211,12 +211,26 @@ def is_conditional(tok: Any) -> bool:
     return stem in (lemma, lemma[:-1], lemma[:-2] + "er") or stem.endswith(_FUT_STEMS)
 
 
+def is_future(tok: Any) -> bool:
+    """A futur simple, also when the tagger calls it a passé simple or a
+    present ("se réunira"): the infinitive (or the future stem) before the
+    ending, which a passé simple ("signa", "libéra") never has."""
+    form, lemma = tok.text.lower(), tok.lemma_.lower()
+    m = _FUT_END.search(form)
+    if not m or "Fin" not in tok.morph.get("VerbForm") or is_conditional(tok):
+        return False
+    if "Fut" in tok.morph.get("Tense"):
+        return True
+    stem = form[: m.start() + 1]
+    return stem in (lemma, lemma[:-1]) or stem in _FUT_STEMS
+
+
 def _simple_tense(tok: Any) -> str:
     """fut / cnd / imp / past / pres of a finite verb or auxiliary."""
     tenses = tok.morph.get("Tense")
     if is_conditional(tok):
         return "cnd"
-    if "Fut" in tenses and _FUT_END.search(tok.text):
+    if is_future(tok):
         return "fut"
     if "Imp" in tenses:
         return "imp"
