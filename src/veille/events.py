@@ -29,7 +29,7 @@ from .events_context import (
     relative_refs,
     subject_group,
 )
-from .events_dates import DEADLINE, Dates, by_deadline, pick_timex
+from .events_dates import Dates
 from .events_gathering import (
     add_implied_org,
     fill_gatherings,
@@ -75,12 +75,9 @@ from .events_speech import (
     spoken_of,
 )
 from .events_status import (
-    background_past,
-    clause_tense,
-    speaks_of_now,
     status_of,
-    told_in_past,
 )
+from .events_when import when_of
 from .model import Article, Event, Mention
 
 CONSULT_ATTACH = frozenset({"a", "lors"})  # "au sommet", "lors du sommet"
@@ -97,7 +94,6 @@ __all__ = ["extract_events"]
 # a mobilisation, a body meeting alone).
 ONE_SIDED = frozenset({"AGREE", "COERCE"})
 
-FIRST_WORDS = frozenset({"premier", "premiere"})
 
 
 @dataclass
@@ -348,7 +344,8 @@ def _build(trig: Trigger, sent, index: int, refs, free, dates: Dates, stop,
     if pred.mode == "visit" and where is None:
         where = next((a for a in roles.target if entity_type(a) == "COUNTRY"), None)
     status = status_of(tok, clause_verb, pred.pos == "NOUN", pred.type)
-    when, fallback = _when(trig, sent, clause_verb, status, dates, claims)
+    when, fallback = when_of(trig.token, trig.pred.pos, trig.pred.type, sent, clause_verb,
+                             status, dates, claims)
     if fallback is not None:
         dates.fallback[(tok.idx, pred.type)] = fallback
     if pred.symmetric:
@@ -422,65 +419,3 @@ def _where(roles: Roles, free, clause_verb, stop) -> str | None:
             if etype == wanted:
                 return eid
     return None
-
-
-def _when(trig: Trigger, sent, clause_verb, status: str, dates: Dates, stop):
-    """(date, fallback): the timex attached to the trigger's clause (or the
-    article date for a present or passé composé event); when there is none,
-    a fallback used after merging: the only timex of the sentence that no
-    other trigger claims, else the article date for a reported event that is
-    not a background past (plus-que-parfait, passé simple)."""
-    tok = trig.token
-    speaker = dates.announcing(clause_verb, trig.pred.type) if status == "reported" else None
-    if speaker is not None:  # "a fait savoir lundi qu'il quitterait X le 1er janvier": lundi
-        stop, tok, clause_verb = stop | {tok.i}, speaker, speaker
-    tense_verb = clause_verb if clause_verb is not None else governing_verb(tok)[0]
-    tense = "future" if status in ("planned", "expected") else clause_tense(tense_verb)
-    found = dates.timexes(sent, tense)
-    if status == "reported":  # "se sont engagés à ... d'ici 2035": a deadline, not the date
-        found = [(t, h) for t, h in found if not DEADLINE.match(fold(t.text))]
-        if any(fold(c.lemma_) in FIRST_WORDS for c in tok.children):
-            # "la première visite depuis 2018": the span before, not the date
-            found = [(t, h) for t, h in found if not fold(t.text).startswith("depuis")]
-    shifted = dates.offset(tok, sent, found) if trig.pred.pos == "NOUN" else None
-    if shifted is not None:  # "trois mois après l'invasion"
-        return shifted, None
-    found = dates.own(found, tok)  # "après le coup d'État de juillet": the coup's date
-    anchors = [tok]
-    if clause_verb is not None:
-        anchors += [clause_verb] + [a for a in clause_verb.ancestors][:3]
-    else:  # "a rejoint le groupe en mai à l'invitation de X"
-        anchors += dates.circumstance(tok)
-    blocked = stop - {tok.i}
-    tx = pick_timex(found, anchors, blocked) if found else None
-    if tx is not None:
-        span = dates.resolve(tx, found, sent)
-        if span is not None and DEADLINE.match(fold(tx.text)) and span.end:
-            span = by_deadline(span)  # "auront quitté le pays d'ici le 22 décembre"
-        if span is not None:
-            return span, None
-    if clause_verb is not None:  # "Réunis vendredi à X, ils ont signé": the participle's date
-        lead = dates.leads(clause_verb, blocked)
-        tx = pick_timex(found, lead, set()) if lead and found else None
-        span = dates.resolve(tx, found, sent) if tx is not None else None
-        if span is not None:
-            return span, None
-    lasting = status == "reported" and tense != "future" and not (
-        clause_verb is not None and told_in_past(clause_verb))
-    framed = dates.framed(tok, sent, found, anchors, lasting) if found else None
-    if framed is not None:  # "depuis l'élection de 2020", "Dans un texte adopté mardi, ..."
-        return framed, None
-    told = dates.narrative(sent) if status == "reported" and not found else None
-    if told is not None:  # "le même jour", "trois jours plus tôt"
-        return told, None
-    if status == "reported" and clause_verb is not None and speaks_of_now(clause_verb):
-        story = dates.story_day() if told_in_past(clause_verb) else None
-        return story or dates.article_day(), None
-    others = [tok.doc[i] for i in blocked]
-    unclaimed = dates.unclaimed(found, tok, others, tx)
-    if len(unclaimed) == 1:
-        return None, dates.resolve(unclaimed[0][0], found, sent)
-    if status == "reported" and not background_past(clause_verb):
-        story = dates.story_fallback(tense_verb)  # a day beats the month alone
-        return None, story or dates.article_day()
-    return None, None
