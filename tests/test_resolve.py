@@ -248,3 +248,87 @@ def test_parse_stray_dash_leaves_hyphenated_words_whole(extractor):
 def test_resolve_hyphenated_title_word(extractor, text, date, name):
     found = _resolve(extractor, text, date)
     assert any(e == name for _, e in found)
+
+
+@pytest.mark.parametrize("name", [
+    "Mohammed ben Abdulrahman bin Jassim Al-Thani",
+    "Mohammed bin Abdulrahman ben Jassim el-Thani",
+    "Tamim ben Hamad el-Thani",
+])
+def test_resolve_arabic_particles_mixed_in_one_name(name):
+    from veille.gazetteer import load
+
+    found = load().lookup(name)
+    assert found and found[0].entity_id.startswith("person:")
+    assert "al-thani" in found[0].entity_id
+
+
+def test_resolve_mixed_particles_in_apposition_name_the_known_person(extractor):
+    found = _resolve(extractor, "À Doha, le ministre a été reçu par le Premier ministre, "
+                                "Mohammed ben Abdulrahman bin Jassim Al Thani.", "2023-10-20")
+    assert ("Premier ministre", "Mohammed bin Abdulrahman bin Jassim Al Thani") in found
+    assert all(e is None or "ben" not in e for _, e in found)
+
+
+@pytest.mark.parametrize("text, title, holder", [
+    # a country named before the bare title wins over the last title's country
+    ("Il a rencontré le président palestinien à Amman. À Doha, il a ensuite été reçu par "
+     "l'émir, puis par le premier ministre.", "premier ministre",
+     "Mohammed bin Abdulrahman bin Jassim Al Thani"),
+    ("Il a rencontré le président palestinien. De retour en Israël, il a revu les ministres, "
+     "puis le président.", "président", "Isaac Herzog"),
+    # two titles joined by "et" share the name apposed to the second
+    ("À Riyad, il a été reçu par le prince héritier et Premier ministre, Mohammed ben "
+     "Salmane.", "prince héritier", "Mohammed bin Salman"),
+])
+def test_resolve_bare_title_takes_the_country_named_before(extractor, text, title, holder):
+    found = _resolve(extractor, text, "2023-10-20")
+    assert [e for t, e in found if t == title][-1] == holder
+
+
+def test_resolve_subject_title_keeps_its_own_state(extractor):
+    found = _resolve(extractor, "Le président palestinien a parlé. Arrivé à Doha, le président "
+                                "a salué ses hôtes.", "2023-10-20")
+    assert [e for t, e in found if t == "président"] == ["Mahmoud Abbas"]
+
+
+def test_resolve_surname_in_lower_case_after_a_known_first_name(extractor):
+    found = _resolve(extractor, "Puis il a retrouvé le président Emmanuel macron à Berlin.",
+                     "2023-10-20")
+    assert ("Emmanuel macron", "Emmanuel Macron") in found
+    assert ("président", "Emmanuel Macron") in found
+
+
+@pytest.mark.parametrize("text, mention, entity", [
+    ("Olaf Scholz a appelé Emmanuel Macron mardi. Le chancelier allemand a remercié son "
+     "interlocuteur.", "son interlocuteur", "Emmanuel Macron"),
+    ("La Russie soutient le Bélarus depuis des années. Minsk a reçu des armes russes. Moscou a "
+     "défendu son allié devant l'ONU.", "son allié", "Belarus"),
+    ("Washington a salué Séoul, son allié, pour sa fermeté.", "son allié", "South Korea"),
+    ("Le Venezuela a rappelé son ambassadeur. Le régime a fermé ses frontières.", "Le régime",
+     "Venezuela"),
+    ("L'Opep+ se réunit à Vienne. L'Opep hésite. L'Opep compte douze membres. Les membres de "
+     "l'alliance ont décidé une baisse.", "l'alliance", "OPEC+"),
+    ("L'Opep+ se réunit à Vienne. L'Opep hésite. L'Opep compte douze membres. Ce jour-là, "
+     "l'alliance élargie a fixé les quotas.", "l'alliance", "OPEC+"),
+    ("L'Union européenne prépare un texte. Les Vingt-Sept ont adopté un paquet de sanctions.",
+     "Les Vingt-Sept", "European Union"),
+    ("Le Japon a reçu le Brésil. Tokyo a salué la première économie d'Amérique latine.",
+     "la première économie", "Brazil"),
+    ("Le Koweït a quitté la réunion. L'émirat du Golfe a dénoncé les quotas.",
+     "L'émirat du Golfe", "Kuwait"),
+])
+def test_resolve_descriptions_standing_for_an_entity(extractor, text, mention, entity):
+    assert (mention, entity) in _resolve(extractor, text, "2023-10-20")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Le Venezuela a rappelé son ambassadeur. Le régime des sanctions a été renforcé.",
+     "régime"),
+    ("Les Européens ont adopté un paquet de sanctions contre Moscou.", "Européens"),
+    ("Le Chancelier a appelé Emmanuel Macron. Le chancelier a remercié son interlocuteur.",
+     "interlocuteur"),
+    ("Le Brésil est le premier producteur de café du monde.", "premier"),
+])
+def test_resolve_descriptions_left_alone(extractor, text, word):
+    assert all(word not in t for t, _ in _resolve(extractor, text, "2023-10-20"))

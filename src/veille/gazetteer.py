@@ -20,6 +20,9 @@ from .text import fold, slug
 
 DATA_VERSION = 1
 OFFICE_KINDS = ("head_of_state", "head_of_government", "foreign_minister", "leader", "other")
+# Particles of Arabic names the press spells either way, one by one: "ben"/"bin",
+# "al"/"el" ("Mohammed bin Salmane ben Abdelaziz" mixes them in one name).
+PARTICLE_FORMS = {"ben": "bin", "ibn": "bin", "el": "al"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Gazetteer:
     place_country: dict[str, str] = field(default_factory=dict)  # place id -> country id
     institution_state: dict[str, str] = field(default_factory=dict)  # org:inst:... -> country
     portfolios: dict[str, str] = field(default_factory=dict)  # "défense" -> "Defence"
+    # names with their particles written one way: "ben"/"bin" and "el"/"al" meet
+    loose: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
     version: int = DATA_VERSION
 
     # -- building ---------------------------------------------------------------
@@ -74,14 +79,22 @@ class Gazetteer:
         bucket = self.aliases[key]
         if all(a.entity_id != entity_id for a in bucket):
             bucket.append(entry)
+        loose = particle_key(key)
+        if set(loose.split()) & {"bin", "al"} and all(a.entity_id != entity_id for a in self.loose[loose]):
+            self.loose[loose].append(entry)
         entity = self.entities.get(entity_id)
         if entity is not None and text not in entity.aliases:
             entity.aliases.append(text)
 
     # -- lookups ----------------------------------------------------------------
     def lookup(self, text: str) -> list[Alias]:
-        """Every entity a name may stand for, best first."""
-        return list(self.aliases.get(fold(text), ()))
+        """Every entity a name may stand for, best first; a name that mixes "ben"
+        and "bin" (or "el" and "al") the way no alias does still meets its entity."""
+        key = fold(text)
+        found = self.aliases.get(key)
+        if not found and len(key.split()) > 2:
+            found = self.loose.get(particle_key(key))
+        return list(found or ())
 
     def find(self, name: str) -> Entity | None:
         """The entity a user means by ``name`` (any alias, any language), or None."""
@@ -164,6 +177,12 @@ class Gazetteer:
     @property
     def title_words(self) -> set[str]:
         return {t for p in self.positions for t in p.titles_fr}
+
+
+def particle_key(folded: str) -> str:
+    """A folded name with its Arabic particles written one way ("ben" -> "bin")."""
+    words = folded.split()
+    return " ".join(PARTICLE_FORMS.get(w, w) for w in words)
 
 
 def _probe(date: str) -> str:

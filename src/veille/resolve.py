@@ -55,7 +55,17 @@ CORE_WORDS = {"organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "groupe":
               "club": "ORG", "cartel": "ORG", "confederation": "ORG", "coalition": "ORG",
               "pays": "COUNTRY", "emirat": "COUNTRY", "royaume": "COUNTRY",
               "allie": "COUNTRY", "venu": "COUNTRY",
-              "republique": "COUNTRY", "archipel": "COUNTRY"}
+              "republique": "COUNTRY", "archipel": "COUNTRY", "regime": "COUNTRY"}
+ALLIANCE_WORDS = {"alliance", "coalition"}
+RANKS = {"premier", "premiere", "deuxieme", "second", "seconde", "troisieme", "quatrieme",
+         "cinquieme"}
+RANKED_NOUNS = {"economie", "producteur", "exportateur", "importateur", "consommateur",
+                "puissance", "emetteur", "fournisseur", "partenaire", "client"}
+# Plural names of a union's or a group's members that stand for it as one actor.
+COLLECTIVES = {"europeens": "org:EUROPEAN_UNION", "vingt sept": "org:EUROPEAN_UNION",
+               "vingt huit": "org:EUROPEAN_UNION", "sept": "org:G7"}
+# What may follow "le régime" when it stands for the state: "le régime militaire"
+REGIME_QUALIFIERS = {"militaire", "autoritaire", "putschiste", "islamiste", "en", "au"}
 DEFINITE = ("l", "le", "la", "cette", "cet", "ce", "du", "au", "son", "sa", "leur")
 DEMONSTRATIVE = ("ce", "cet", "cette")
 NEW_WORDS = {"nouvel", "nouveau", "nouvelle", "dernier", "jeune", "petit", "grand"}
@@ -175,6 +185,7 @@ class _ArticleResolver:
         self.last_person: str | None = None
         self.last_org: str | None = None
         self.last_title_country: str | None = None
+        self.last_title_at = -1  # where the last title naming its state began
         self.unknown_people: dict[str, str] = {}  # last name -> entity id
 
     # -- output -----------------------------------------------------------------
@@ -203,6 +214,7 @@ class _ArticleResolver:
         ent_at = self.ent_at
         ent_of = {i: e.ent_id_ for e in ents if e.ent_id_ for i in range(e.start, e.end)
                   if type_of(e.ent_id_) in ("COUNTRY", "ORG")}
+        self.ent_of = ent_of
         i = 0
         n = len(self.doc)
         while i < n:
@@ -312,8 +324,8 @@ class _ArticleResolver:
                 return
             self.add(t.start, t.end, person, "title")
             return
-        of = t.of or self.last_title_country
-        person = self._apposed_person(t.end)
+        of = t.of or self._country_named_before(t) or self.last_title_country
+        person = self._apposed_person(t.end) or self._coordinated_person(t.end)
         if person is None and t.kind == "" and t.title == "homologue":
             kind = self._kind_of_last_person()
             if of and kind:
@@ -322,12 +334,47 @@ class _ArticleResolver:
             person = self._office_holder(of, t)
         if t.of and type_of(t.of) == "COUNTRY":
             self.last_title_country = t.of
+            self.last_title_at = self.doc[t.start].idx
         self.add(t.start, t.end, person, "title")
         # the state or organisation named inside the title is a mention of its own
         for j in range(t.start, t.end):
             ent = self._ent_starting(j)
             if ent is not None and ent.ent_id_:
                 self._add_entity(ent, force=True)
+
+    def _coordinated_person(self, end_tok: int) -> str | None:
+        """"le Premier ministre et ministre des Affaires étrangères, X": two titles
+        joined by "et" share the name apposed to the second."""
+        if end_tok + 1 >= len(self.doc) or self.words[end_tok] != "et":
+            return None
+        second = self.titles.match(self.words, end_tok + 1, self.ent_of)
+        return self._apposed_person(second.end) if second is not None else None
+
+    def _country_named_before(self, t) -> str | None:
+        """The state a bare title ("puis le président") belongs to when the sentence
+        has named one before it ("En Israël, il a rencontré ... puis le président"):
+        the nearest country, capital or city of a country, unless a title naming its
+        state came nearer. A title that is the subject keeps the article's own."""
+        if any(tok.dep_.startswith("nsubj") for tok in self.doc[t.start:t.end]):
+            return None
+        start = self.doc[t.start].idx
+        sent = bisect_right(self.sent_starts, start) - 1
+        for m in reversed(self.mentions):
+            if m.sentence != sent or m.start >= start:
+                if m.sentence < sent:
+                    return None
+                continue
+            if m.kind == "title" or m.entity_id is None:
+                if m.kind == "title" and self.last_title_at >= m.start:
+                    return None  # a title of its own state came nearer
+                continue
+            if m.kind in ("name", "place", "capital"):
+                etype = type_of(m.entity_id)
+                if etype == "COUNTRY":
+                    return m.entity_id
+                if etype == "PLACE" and self.gaz.country_of(m.entity_id):
+                    return self.gaz.country_of(m.entity_id)
+        return None
 
     def _ent_starting(self, j: int):
         return self.ent_at.get(j)
@@ -381,8 +428,14 @@ class _ArticleResolver:
             return e.ent_id_
         if not e.ent_id_ and e.label_ == "PER":
             start, end = self._trim(e.start, e.end)
+            spelt = self._lower_case_surname(start, end)
+            if spelt is not None:
+                return spelt[1]
             if end - start >= 2:
-                return f"x:PERSON:{slug(self.doc[start:end].text)}"
+                text = self.doc[start:end].text
+                known = [a.entity_id for a in self.gaz.lookup(text)
+                         if type_of(a.entity_id) == "PERSON"]
+                return known[0] if known else f"x:PERSON:{slug(text)}"
         return None
 
     # -- names --------------------------------------------------------------------
@@ -507,8 +560,19 @@ class _ArticleResolver:
         return ent.end < len(self.doc) and self.words[ent.end] in ("que", "qu")
 
     def _add_unknown(self, ent) -> None:
+        first = ent.start
+        if self.words[first] in CORE_WORDS and first > 0 and self.words[first - 1] in DEFINITE \
+                and CORE_WORDS[self.words[first]] == "COUNTRY" and ent.end - first > 2 and \
+                self.words[first + 1] in ("du", "de", "d"):
+            target = self._description(first)  # "l'émirat du Golfe": a state described
+            if target:
+                self.add(first - 1, ent.end, target, "coref")
+                return
         start, end = self._trim(ent.start, ent.end)
         if start >= end:
+            return
+        if end - start == 1 and self._collective(start):
+            self.add(start - 1, end, self._collective(start), "demonym")  # "les Européens"
             return
         if end - start == 1 and self.words[start] in CORE_WORDS and start > 0 and \
                 self.words[start - 1] in DEFINITE:
@@ -541,6 +605,10 @@ class _ArticleResolver:
         if known:
             self.add(start, end, known[0].entity_id, known[0].kind, ent.label_)
             return
+        spelt = self._lower_case_surname(start, end)
+        if spelt is not None:
+            self.add(start, spelt[0], spelt[1], "name", ent.label_)  # "Isaac herzog"
+            return
         truncated = self.gaz.by_prefix(span.text)
         if truncated:
             self.add(start, end, truncated, "name", ent.label_)
@@ -560,6 +628,16 @@ class _ArticleResolver:
                 aliases += [v for v in [romanise(span.text)] if v != span.text]
             self.entities[eid] = Entity(eid, span.text, etype, span.text, None, aliases)
         self.add(start, end, eid, "unknown", ent.label_)
+
+    def _lower_case_surname(self, start: int, end: int) -> tuple[int, str] | None:
+        """A known person's first name the NER took alone because the surname after
+        it is written in lower case ("le président Emmanuel macron"): (end, id)."""
+        if end >= len(self.doc) or not self.doc[end].is_alpha or \
+                not self.texts[end].islower() or end in self.taken:
+            return None
+        text = f"{self.doc[start:end].text} {self.texts[end]}"
+        known = [a.entity_id for a in self.gaz.lookup(text) if type_of(a.entity_id) == "PERSON"]
+        return (end + 1, known[0]) if known else None
 
     def _after_ministry(self, start: int) -> bool:
         """"ministère russe de la Défense", "ministre de l'Énergie": the portfolio
@@ -598,6 +676,12 @@ class _ArticleResolver:
             # "ce dernier": the person named last
             self.add(i - 1, i + 1, self.last_person, "coref")
             return
+        if word in ("interlocuteur", "interlocutrice") and i > 0 and \
+                self.words[i - 1] in ("son", "sa"):
+            target = self._other_party(i)
+            if target:
+                self.add(i - 1, i + 1, target, "coref")
+            return
         if word in CORE_WORDS and i > 0 and self.words[i - 1] in DEFINITE and \
                 not self._followed_by_name(i):
             target = self._description(i)
@@ -610,6 +694,14 @@ class _ArticleResolver:
             target = self._salient(CORE_WORDS[word], latest=True)
             if target:
                 self.add(i - 2, i + 1, target, "coref")
+            return
+        if self._collective(i):
+            self.add(i - 1, i + 1, self._collective(i), "demonym")  # "les Vingt-Sept"
+            return
+        if word in RANKS and i > 0 and self.words[i - 1] in ("le", "la", "l"):
+            target = self._ranked_state(i)  # "la première économie de la région"
+            if target:
+                self.add(i - 1, i + 2, target, "coref")
             return
         country = self.gaz.country_of_adjective(word)
         if country and self.texts[i][:1].isupper() and self.texts[i].endswith("s") and \
@@ -625,6 +717,45 @@ class _ArticleResolver:
                 self.add(i, i + 1, cid, "adjective")
 
 
+    def _collective(self, i: int) -> str | None:
+        """"les Européens", "les Vingt-Sept", "les Sept": the union or the group of
+        states the article has already named, standing for it as one actor."""
+        org = COLLECTIVES.get(self.words[i])
+        if org is None or i == 0 or self.words[i - 1] not in ("les", "des", "aux") or \
+                not self.texts[i][:1].isupper() or i in self.taken:
+            return None
+        return org if any(m.entity_id == org for m in self.mentions) else None
+
+    def _ranked_state(self, i: int) -> str | None:
+        """"le deuxième producteur d'Afrique", "la première économie de la région":
+        a state ranked among others stands for the state the article is about,
+        not one the sentence has named before it, nor one apposed after it."""
+        if i + 1 >= len(self.doc) or self.words[i + 1] not in RANKED_NOUNS or \
+                any(c.dep_ == "cop" for c in self.doc[i + 1].children):
+            return None  # "X est le premier producteur": said of X, not standing for it
+        after = self.words[i + 2:i + 9]
+        if "," in after and any(self.ent_of.get(j) for j in range(i + 2, i + 10)
+                                if self.words[j - 1] in (",", "la", "le", "l")):
+            return None  # "la deuxième économie mondiale, la Chine,"
+        start = self.doc[i].idx
+        sent = bisect_right(self.sent_starts, start) - 1
+        named = {self._state_of(m.entity_id) for m in self.mentions
+                 if m.sentence == sent and m.start < start and m.entity_id} - {None}
+        if len(named) > 1:
+            return None
+        return self._salient("COUNTRY", exclude=next(iter(named), None))
+
+    def _other_party(self, i: int) -> str | None:
+        """"son interlocuteur": of the people named so far, the latest one other than
+        the one whose interlocutor it is (the person named last)."""
+        start = self.doc[i - 1].idx
+        people = [m.entity_id for m in self.mentions if m.end <= start and (
+            m.kind == "title" or m.entity_id and type_of(m.entity_id) == "PERSON")]
+        if not people or people[-1] is None:
+            return None  # whose interlocutor it is, the article does not say
+        others = [p for p in people if p and p != people[-1]]
+        return others[-1] if others else None
+
     def _followed_by_name(self, i: int) -> bool:
         """Whether the description goes on in a way that makes it something else:
         "le pays de Galles", "l'organisation terroriste", "le groupe Wagner".
@@ -635,6 +766,9 @@ class _ArticleResolver:
         nxt, word = self.doc[i + 1], self.words[i]
         if nxt.pos_ == "PROPN" or (i + 1) in self.taken and CORE_WORDS[word] == "ORG":
             return True
+        if word == "regime":  # "le régime des sanctions", "le régime fiscal"
+            return self.words[i + 1] in ("de", "du", "des", "d") or \
+                (nxt.pos_ in ("ADJ", "NOUN") and self.words[i + 1] not in REGIME_QUALIFIERS)
         if CORE_WORDS[word] == "COUNTRY":
             return bool(self.gaz.country_of_adjective(self.words[i + 1]))
         if nxt.pos_ == "ADJ":
@@ -647,18 +781,55 @@ class _ArticleResolver:
         etype = CORE_WORDS[word]
         if det in ("son", "sa", "leur"):
             # "son pays" is the country of the person named last; "son allié" is
-            # someone else's, which the article does not say here
+            # the other state the article is about
+            if word == "allie" and det == "son":
+                return self._ally(i)
             if word != "pays" or self.last_person is None:
                 return None
             offices = self.gaz.offices_of(self.last_person, self.article.date)
             owner = offices[0].of if offices else None
             return owner if owner and type_of(owner) == "COUNTRY" else None
-        return self._salient(etype, word, latest=det in DEMONSTRATIVE)
+        qualifier = self.words[i + 1] if i + 1 < len(self.doc) and \
+            self.doc[i + 1].pos_ == "ADJ" else ""
+        return self._salient(etype, word, latest=det in DEMONSTRATIVE, qualifier=qualifier)
 
-    def _salient(self, etype: str, word: str = "", latest: bool = False) -> str | None:
+    def _ally(self, i: int) -> str | None:
+        """"son allié": the state named just before it ("Islamabad, son allié"), else
+        the state the article names most other than the one whose ally it is (the
+        state the sentence has named before, by name, seat, adjective or leader)."""
+        start = self.doc[i - 1].idx
+        sent = bisect_right(self.sent_starts, start) - 1
+        states = [(m, self._state_of(m.entity_id)) for m in self.mentions
+                  if m.sentence == sent and m.end <= start and m.entity_id]
+        states = [(m, s) for m, s in states if s]
+        if not states:
+            return None
+        last, owner = states[-1]
+        if self.words[i - 2] == "," and last.end == self.doc[i - 2].idx:
+            return owner  # apposed
+        if len(states) > 1 and states[-2][1] != owner:
+            return None  # two states in the sentence: whose ally is unclear
+        return self._salient("COUNTRY", exclude=owner)
+
+    def _state_of(self, eid: str) -> str | None:
+        """The state an entity is or acts for: itself, its institution's, its leader's."""
+        etype = type_of(eid)
+        if etype == "COUNTRY":
+            return eid
+        if etype == "ORG":
+            return self.gaz.institution_state.get(eid)
+        if etype == "PERSON":
+            offices = self.gaz.offices_of(eid, self.article.date)
+            return next((o.of for o in offices if type_of(o.of) == "COUNTRY"), None)
+        return None
+
+    def _salient(self, etype: str, word: str = "", latest: bool = False,
+                 exclude: str | None = None, qualifier: str = "") -> str | None:
         """The entity of that type that "l'Alliance" or "le pays" refers to: one
-        whose own names contain the word ("Alliance atlantique"), else the one
-        the article has named most often so far, the latest winning a tie."""
+        whose own names contain the word ("Alliance atlantique") or its qualifier
+        ("l'alliance élargie": "Opep élargie"), else the one the article has named
+        most often so far, the latest winning a tie. An alliance or a coalition is
+        not what the article calls an organisation by name."""
         counts: dict[str, int] = {}
         order: dict[str, int] = {}
         for n, m in enumerate(self.mentions):
@@ -666,13 +837,17 @@ class _ArticleResolver:
                     and type_of(m.entity_id) == etype:
                 counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
                 order[m.entity_id] = n
+        counts.pop(exclude, None)
         if not counts:
             return None
 
-        def named_so(eid: str) -> bool:
+        def named_so(eid: str) -> int:
             entity = self.gaz.entities.get(eid)
             names = [entity.name, entity.name_fr, *entity.aliases] if entity else []
-            return bool(word) and any(word in fold(n).split() for n in names)
+            words = {w for n in names for w in fold(n).split()}
+            if word in ALLIANCE_WORDS and "organisation" in words and word not in words:
+                return -1
+            return int(bool(word) and word in words) + int(bool(qualifier) and qualifier in words)
 
         if latest:  # "ce pays": the one just named
             return max(counts, key=lambda e: (named_so(e), order[e]))
