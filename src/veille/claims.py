@@ -22,7 +22,15 @@ from typing import Any
 
 from .claims_subject import possessor, subject_of
 from .claims_units import YEAR, Unit, lexicon, unit_of
-from .facts_common import SentenceView, is_actor, rx, sentence_views, tense_at, timexes
+from .facts_common import (
+    SentenceView,
+    is_actor,
+    rx,
+    rx_scan,
+    sentence_views,
+    tense_at,
+    timexes,
+)
 from .model import Article, Claim, Mention, TimeSpan
 from .numbers import SCALES, Number, find_numbers
 
@@ -72,7 +80,7 @@ def _skip(view: SentenceView, n: Number, unit: Unit, spans: list[tuple[int, int]
 def _attribution(view: SentenceView, n: Number) -> tuple[str | None, tuple[int, int]]:
     """The source of the figure, and the span of the attribution phrase."""
     att = lexicon()["attribution"]
-    for m in rx(att["prep"]).finditer(view.low):
+    for m in rx_scan(att["prep"]).finditer(view.low):
         stop = re.search(r"[,;.:«»\"]", view.low[m.end():])
         end = m.end() + (stop.start() if stop else len(view.low) - m.end())
         phrase = view.text[m.end():end].strip()
@@ -85,7 +93,7 @@ def _attribution(view: SentenceView, n: Number) -> tuple[str | None, tuple[int, 
         if rx(att["generic_sources"]).search(phrase.lower()) or not phrase:
             return None, (m.start(), end)
         return phrase, (m.start(), end)
-    for m in rx(att["verbs"]).finditer(view.low[:n.start]):
+    for m in rx_scan(att["verbs"]).finditer(view.low[:n.start]):
         speakers = [x for x in view.mentions if x.entity_id and x.kind != "adjective"
                     and 0 <= m.start() - view.rel(x)[1] <= 60]
         if speakers:
@@ -126,7 +134,7 @@ def _claims_in(view: SentenceView, mentions: list[Mention], article: Article) ->
     previous: Unit | None = None
     last_end = 0
     last_subject: str | None = None
-    numbers = find_numbers(view.low, rx(lexicon()["single_units"]))
+    numbers = find_numbers(view.low, rx_scan(lexicon()["single_units"]))
     for i, n in enumerate(numbers):
         unit = unit_of(view, n)
         if unit is None:

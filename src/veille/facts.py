@@ -45,6 +45,7 @@ from .facts_common import (  # noqa: F401 - re-exported for veille.claims and re
     make_fact,
     numbered_groups,
     rx,
+    rx_scan,
     sentence_views,
     state_groups,
     tense_at,
@@ -52,7 +53,7 @@ from .facts_common import (  # noqa: F401 - re-exported for veille.claims and re
 )
 from .facts_forms import fronted, heading_list_facts, ordinal_series
 from .model import Article, Fact, Mention, TimeSpan
-from .text import normalise_quotes
+from .text import IgnoreCase, normalise_quotes
 
 _DONT = re.compile(r"\bdont\s+(?:la\s+|le\s+|les\s+|l')?$")
 _ORG_AFTER = re.compile(
@@ -79,11 +80,11 @@ _RELATIVE = re.compile(r"\s*,\s*(?:qui|dont|que|qu'|où)\b[^,;.]{0,100},")
 
 
 @lru_cache(maxsize=2)
-def _any_cue(side: str) -> re.Pattern[str]:
+def _any_cue(side: str) -> IgnoreCase:
     """One pattern that matches somewhere in a text exactly when one of the
     membership cues of ``side`` does: one scan rules out a window with no cue."""
     rules = [r["re"] for r in lexicon()["membership"] if r["side"] == side]
-    return re.compile("|".join(f"(?:{p})" for p in rules) or "(?!)", re.IGNORECASE)
+    return IgnoreCase("|".join(f"(?:{p})" for p in rules) or "(?!)")
 
 
 def _right_cue(view: SentenceView, g: Group, stop: int) -> Cue | None:
@@ -105,17 +106,18 @@ def _first_right_cue(view: SentenceView, start: int, stop: int,
     ``origin`` (the end of the list)."""
     origin = start if origin is None else origin
     window = view.low[start:stop]
-    best: Cue | None = None
-    if not _any_cue("right").search(window):
-        return best
+    # The cues together start first where the first of them does; there, the first
+    # rule (in lexicon order) that matches is the one a scan rule by rule would keep.
+    first = _any_cue("right").search(window)
+    if first is None or start + first.start() - origin > 80:
+        return None
     for rule in lexicon()["membership"]:
         if rule["side"] != "right":
             continue
-        m = rx(rule["re"]).search(window)
-        at = start + m.start() if m else 0
-        if m and at - origin <= 80 and (best is None or at < best.start):
-            best = Cue(rule, start + m.start(), start + m.end(), "right")
-    return best
+        m = rx_scan(rule["re"]).match(window, first.start())
+        if m:
+            return Cue(rule, start + m.start(), start + m.end(), "right")
+    return None
 
 
 def _left_cue(view: SentenceView, start: int, g: Group) -> Cue | None:
@@ -128,7 +130,7 @@ def _left_cue(view: SentenceView, start: int, g: Group) -> Cue | None:
     for rule in lexicon()["membership"]:
         if rule["side"] != "left":
             continue
-        for m in rx(rule["re"]).finditer(window):
+        for m in rx_scan(rule["re"]).finditer(window):
             gap = window[m.end():]
             if len(gap) > rule.get("max_gap", 40) or re.search(r"[.;)]", gap):
                 continue
@@ -344,7 +346,7 @@ def _membership(view: SentenceView, mentions: list[Mention], article: Article,
 def _founded(view: SentenceView, mentions: list[Mention], article: Article) -> list[Fact]:
     facts: list[Fact] = []
     lex = lexicon()
-    for cue in rx(lex["founded"]["re"]).finditer(view.low):
+    for cue in rx_scan(lex["founded"]["re"]).finditer(view.low):
         org = None
         for m in view.mentions:
             s, e = view.rel(m)

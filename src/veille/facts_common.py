@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Article, Fact, Mention, TimeSpan, type_of
-from .text import normalise_quotes
+from .text import IgnoreCase, normalise_quotes
 from .timex import Timex, find_timexes, tense_of_clause
 
 LEXICON_PATH = Path(__file__).parent / "data" / "facts_lexicon.json"
@@ -46,6 +46,14 @@ def lexicon() -> dict[str, Any]:
 def rx(pattern: str) -> re.Pattern[str]:
     """A compiled, case-insensitive lexicon pattern."""
     return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def rx_scan(pattern: str) -> IgnoreCase:
+    """``rx`` for scanning a whole lowered sentence: the same matches, found
+    without the slow case-insensitive flag where it changes nothing (see
+    ``veille.text.IgnoreCase``); on a short window, ``rx`` is as fast."""
+    return IgnoreCase(pattern)
 
 
 def lowered(text: str) -> str:
@@ -247,7 +255,7 @@ def salient_org(mentions: list[Mention], pos: int) -> str | None:
 
 def clause_break(low: str) -> list[int]:
     """Offsets in ``low`` where a new clause starts ("tandis que", ";")."""
-    return [m.start() for m in rx(lexicon()["clause_breaks"]).finditer(low)]
+    return [m.start() for m in rx_scan(lexicon()["clause_breaks"]).finditer(low)]
 
 
 # --- groups of states ---------------------------------------------------------------

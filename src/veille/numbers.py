@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from .text import IgnoreCase
+
 # Thousands separators seen in French press text: space, no-break space, thin
 # no-break space, narrow space, and the dot ("76.000").
 _SEP = "[ \u00a0\u202f\u2009.]"
@@ -45,10 +47,8 @@ FRACTIONS: dict[str, float] = {
     "un tiers": 100 / 3, "deux tiers": 200 / 3, "un cinquième": 20.0,
     "un dixième": 10.0,
 }
-_FRACTION_RE = re.compile(
-    r"(?<![\w])(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w])",
-    re.IGNORECASE,
-)
+_FRACTION_RE = IgnoreCase(
+    r"(?<![\w])(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w])")
 
 # "une centaine" = about 100: approximate collective numerals.
 COLLECTIVES: dict[str, float] = {
@@ -56,17 +56,15 @@ COLLECTIVES: dict[str, float] = {
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
     "millier": 1000,
 }
-_COLLECTIVE_RE = re.compile(
-    r"(?<![\w])(une?|quelques?)[ \u00a0]+(" + "|".join(COLLECTIVES) + r")(?![\w])",
-    re.IGNORECASE,
-)
+_COLLECTIVE_RE = IgnoreCase(
+    r"(?<![\w])(une?|quelques?)[ \u00a0]+(" + "|".join(COLLECTIVES) + r")(?![\w])")
 _WORD_RE = re.compile(r"[A-Za-zÀ-ÿœŒ]+(?:-[A-Za-zÀ-ÿœŒ]+)*")
 # Ordinals in letters: "vingtième", "trente et unième" (flagged like "15e").
-_ORDINAL_WORD_RE = re.compile(
-    r"(?<![\w-])((?:[a-zà-ÿ]+[ -](?:et[ -])?)*[a-zà-ÿ]+)ième(?!\w)", re.IGNORECASE)
+_ORDINAL_WORD_RE = IgnoreCase(
+    r"(?<![\w-])((?:[a-zà-ÿ]+[ -](?:et[ -])?)*[a-zà-ÿ]+)ième(?!\w)")
 _ORDINAL_STEMS = {"cinqu": "cinq", "neuv": "neuf", "un": "un"}
 # "premier", "seconde": the two ordinals not formed with "-ième".
-_FIRST_SECOND = re.compile(r"(?<![\w-])(premi(?:er|ère)s?|seconde?s?)(?![\w-])", re.IGNORECASE)
+_FIRST_SECOND = IgnoreCase(r"(?<![\w-])(premi(?:er|ère)s?|seconde?s?)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -120,8 +118,17 @@ def _word_runs(text: str) -> list[tuple[int, int, list[str]]]:
     current: list[tuple[int, int, str]] = []
     for m in _WORD_RE.finditer(text):
         word = m.group(0).lower()
-        parts = word.split("-")
-        is_num = all(p in NUMBER_WORDS or p == "et" for p in parts) and word != "et"
+        if word in NUMBER_WORDS:
+            is_num = True
+        elif "-" in word:
+            is_num = all(p in NUMBER_WORDS or p == "et" for p in word.split("-"))
+        elif word != "et":  # the usual case: a word that is no numeral ends the run
+            if current:
+                runs.append(_close_run(current))
+                current = []
+            continue
+        else:
+            is_num = False
         joined = current and text[current[-1][1]:m.start()].strip() == ""
         if is_num and (joined or not current):
             current.append((m.start(), m.end(), word))
@@ -163,7 +170,7 @@ def _ordinal_word_value(stem: str) -> float | None:
 
 
 # Every ordinal in letters holds "ième": a cheap test before the costly pattern.
-_IEME = re.compile("ième", re.IGNORECASE)
+_IEME = IgnoreCase("ième")
 
 
 def _ordinal_words(text: str) -> list[Number]:
@@ -185,7 +192,7 @@ def _ordinal_words(text: str) -> list[Number]:
     return found
 
 
-def find_numbers(text: str, ones: re.Pattern[str] | None = None) -> list[Number]:
+def find_numbers(text: str, ones: re.Pattern[str] | IgnoreCase | None = None) -> list[Number]:
     """Every numeric expression of ``text``, sorted by start, none overlapping.
 
     "un" / "une" alone is the article, not a number, unless ``ones`` (a pattern

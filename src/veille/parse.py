@@ -86,6 +86,21 @@ def _ends_sentence(text: str) -> bool:
     return text[-1:] in SENTENCE_ENDS
 
 
+_KINDS: dict[int, tuple[bool, bool]] = {}  # a word's hash -> _token_kind
+
+
+def _token_kind(orth: int, strings) -> tuple[bool, bool]:
+    """(holds a line break, may end a sentence) for the word of hash ``orth``,
+    remembered: the same words come back in every article."""
+    kind = _KINDS.get(orth)
+    if kind is None:
+        if len(_KINDS) >= 500_000:
+            _KINDS.clear()
+        text = strings[orth]
+        kind = _KINDS[orth] = ("\n" in text, _ends_sentence(text))
+    return kind
+
+
 def _paragraph_starts(doc):
     """Sentence boundaries the parser must respect: a new paragraph (a line break)
     always starts a sentence, so a heading without a full stop is not glued to the
@@ -102,10 +117,10 @@ def _paragraph_starts(doc):
         return doc
     arr = doc.to_array([ORTH, IS_SPACE])
     orth, space = arr[:, 0], arr[:, 1].astype(bool)
+    distinct, inverse = numpy.unique(orth, return_inverse=True)
     strings = doc.vocab.strings
-    kinds = {o: strings[o] for o in numpy.unique(orth).tolist()}
-    breaks = numpy.array([("\n" in kinds[o]) for o in orth.tolist()])
-    ends = numpy.array([_ends_sentence(kinds[o]) for o in orth.tolist()])
+    kinds = numpy.array([_token_kind(o, strings) for o in distinct.tolist()], dtype=bool)
+    breaks, ends = kinds[inverse.reshape(-1), 0], kinds[inverse.reshape(-1), 1]
     prev_break, prev_space, prev_end = breaks[:-1], space[:-1], ends[:-1]
     start = numpy.zeros(len(doc), dtype="int64")
     rest = numpy.where(prev_break, 1, numpy.where(prev_space | prev_end, 0, -1))
@@ -143,9 +158,24 @@ def load_pipeline(model: str = MODEL):
     ruler = nlp.add_pipe(
         "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "validate": False}
     )
-    with nlp.select_pipes(enable=["tok2vec"]):
-        ruler.add_patterns(ruler_patterns(gaz))
+    _add_uncached(nlp, ruler, ruler_patterns(gaz))
     return nlp
+
+
+def _add_uncached(nlp, ruler, patterns: list[dict[str, Any]]) -> None:
+    """Add the ruler's patterns without letting their words fill the tokenizer's
+    cache. The cache holds a bounded number of chunks (10,000 by default) and
+    keeps the first ones it sees: tens of thousands of gazetteer forms would fill
+    it, and every word of every article would then be split by the tokenizer's
+    rules again (ten times slower). The tokens are the same either way."""
+    tokenizer = nlp.tokenizer
+    size = tokenizer.max_cache_size
+    tokenizer.max_cache_size = 0
+    try:
+        with nlp.select_pipes(enable=["tok2vec"]):
+            ruler.add_patterns(patterns)
+    finally:
+        tokenizer.max_cache_size = size
 
 
 def bare_pipeline(model: str = MODEL):

@@ -23,9 +23,10 @@ from itertools import combinations, product
 from typing import Any
 
 from . import relations_cues as C
-from .facts_common import SentenceView, clause_break, lexicon, rx, sentence_views
+from .facts_common import SentenceView, clause_break, lexicon, rx_scan, sentence_views
 from .model import Article, Fact, Mention
 from .relations_refs import Item, counted_items, groups_of, mention_items, relation_phrase
+from .text import IgnoreCase
 
 Pair = tuple[str, str]
 
@@ -138,15 +139,15 @@ def _pairs_within(group: Item) -> list[Pair]:
 
 
 def _cues() -> list[tuple[str, re.Pattern[str]]]:
-    rows = [(r["kind"], rx(r["re"])) for r in lexicon()["relations"]]
-    return rows + [(k, rx(p)) for k, p in C.EXTRA_CUES]
+    rows = [(r["kind"], rx_scan(r["re"])) for r in lexicon()["relations"]]
+    return rows + [(k, rx_scan(p)) for k, p in C.EXTRA_CUES]
 
 
 @lru_cache(maxsize=4)
-def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def _any_of(patterns: tuple[str, ...]) -> IgnoreCase:
     """One pattern that matches somewhere in a text exactly when one of
     ``patterns`` does: one scan tells a sentence with no cue at all."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return IgnoreCase("|".join(f"(?:{p})" for p in patterns))
 
 
 def _symmetric(s: _Sentence) -> list[tuple[str, Pair, int, int]]:
@@ -203,7 +204,7 @@ def _directed(s: _Sentence) -> list[tuple[str, Pair, int, int]]:
     if not _any_of(tuple(p for _k, p in directed)).search(s.low):
         directed = []
     for kind, pat in directed:
-        for cue in rx(pat).finditer(s.low):
+        for cue in rx_scan(pat).finditer(s.low):
             target = s.first_after(cue.end())
             subject = s.subject(cue.start())
             agents = tuple(i for g in subject for i in g.ids)

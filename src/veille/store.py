@@ -68,6 +68,11 @@ CREATE TABLE IF NOT EXISTS claims (
 """
 
 
+def _entity_key(entity: Entity) -> tuple:
+    return (entity.id, entity.name, entity.name_fr, entity.type, entity.wikidata,
+            tuple(entity.aliases))
+
+
 def _span(span: TimeSpan | None) -> tuple[str | None, str | None]:
     if span is None:
         return None, None
@@ -79,6 +84,9 @@ class Store:
 
     def __init__(self, path: str | Path = "veille.db"):
         self.path = str(path)
+        # entities (with their aliases) this store has committed: storing one again
+        # would insert nothing (nothing is ever deleted), so it is skipped
+        self._stored: set[tuple] = set()
         try:
             self.conn = sqlite3.connect(self.path, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
@@ -103,18 +111,29 @@ class Store:
     def add_batch(self, batch: Iterable[ArticleRecords]) -> int:
         """Store a batch of articles in one transaction; returns how many were new."""
         added = 0
+        stored: set[tuple] = set()
         with self.conn:
+            seq = self._next_seq()
             for records in batch:
                 if self.has_article(records.article.id):
                     continue
-                self._add(records)
+                self._add(records, seq, stored)
+                seq += 1
                 added += 1
+        self._stored |= stored  # only once the transaction is committed
         return added
 
-    def _add(self, rec: ArticleRecords) -> None:
+    def _next_seq(self) -> int:
+        return self.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+
+    def _add(self, rec: ArticleRecords, seq: int | None = None,
+             stored: set[tuple] | None = None) -> None:
+        """Insert one article's records; ``seq`` is its rank (the next one when
+        None); the keys of the entities it stores are added to ``stored``."""
         a = rec.article
         c = self.conn
-        seq = c.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        if seq is None:
+            seq = self._next_seq()
         c.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?)",
                   (a.id, a.date, a.date_precision, a.title, a.caption, a.lang, a.source,
                    a.url, a.text, seq))
@@ -122,14 +141,21 @@ class Store:
                       [(a.id, s.index, s.start, s.end, s.text) for s in rec.sentences])
         c.executemany("INSERT INTO sentences_fts (text, article_id, idx) VALUES (?,?,?)",
                       [(s.text, a.id, s.index) for s in rec.sentences])
+        aliases: list[tuple[str, str]] = []
         for entity in rec.entities.values():
-            self.add_entity(entity)
+            key = _entity_key(entity)
+            if key in self._stored or (stored is not None and key in stored):
+                continue
+            self._insert_entity(entity)
+            aliases += [(entity.id, x) for x in (entity.name, entity.name_fr, *entity.aliases) if x]
+            if stored is not None:
+                stored.add(key)
         c.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
                       [(a.id, m.start, m.end, m.text, m.sentence, m.entity_id, m.kind, m.label)
                        for m in rec.mentions])
-        for m in rec.mentions:
-            if m.entity_id and m.kind in ("name", "acronym", "unknown", "surname"):
-                self._alias(m.entity_id, m.text)
+        aliases += [(m.entity_id, m.text) for m in rec.mentions
+                    if m.entity_id and m.kind in ("name", "acronym", "unknown", "surname")]
+        self._aliases(aliases)
         for e in rec.events:
             when = e.when
             cur = c.execute(
@@ -159,16 +185,29 @@ class Store:
               k.attributed_to, k.sentence, k.start, k.end, k.text) for k in rec.claims])
 
     def add_entity(self, entity: Entity) -> None:
-        self.conn.execute(
-            "INSERT INTO entities VALUES (?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
-            (entity.id, entity.name, entity.name_fr, entity.type, entity.wikidata))
+        self._insert_entity(entity)
         for alias in [entity.name, entity.name_fr, *entity.aliases]:
             if alias:
                 self._alias(entity.id, alias)
 
+    def _insert_entity(self, entity: Entity) -> None:
+        self.conn.execute(
+            "INSERT INTO entities VALUES (?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+            (entity.id, entity.name, entity.name_fr, entity.type, entity.wikidata))
+
     def _alias(self, entity_id: str, text: str) -> None:
         self.conn.execute("INSERT OR IGNORE INTO aliases VALUES (?,?,?)",
                           (fold(text), entity_id, text))
+
+    def _aliases(self, pairs: list[tuple[str, str]]) -> None:
+        """``_alias`` for each (entity id, text) in one call; of the pairs that fold
+        alike only the first can go in (``INSERT OR IGNORE``): the rest are dropped
+        beforehand, so the rows and their order are those of one call per pair."""
+        rows: dict[tuple[str, str], str] = {}
+        for entity_id, text in pairs:
+            rows.setdefault((fold(text), entity_id), text)
+        self.conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?,?,?)",
+                              [(f, e, t) for (f, e), t in rows.items()])
 
     # -- reading ----------------------------------------------------------------
     def query(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
