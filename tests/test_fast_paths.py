@@ -132,3 +132,14 @@ def test_loading_the_patterns_leaves_the_tokenizer_cache_size(extractor):
 
     bare = spacy.load("fr_core_news_md")
     assert extractor.nlp.tokenizer.max_cache_size == bare.tokenizer.max_cache_size > 0
+
+
+@pytest.mark.parametrize("start, end", [(0, 3), (2, 9), (4, 5), (10, 30), (12, 12), (15, 16),
+                                        (30, 58), (57, 58)])
+def test_expand_span_is_char_span_expand(nlp, start, end):
+    from veille.facts_common import expand_span
+
+    doc = nlp("Le président russe a rencontré Xi Jinping  ce mercredi à Astana.")
+    want = doc.char_span(start, end, alignment_mode="expand")
+    got = expand_span(doc, start, end)
+    assert (got.start, got.end) == (want.start, want.end)

@@ -78,6 +78,7 @@ from .events_status import (
     status_of,
 )
 from .events_when import when_of
+from .facts_common import expand_span
 from .model import Article, Event, Mention
 
 CONSULT_ATTACH = frozenset({"a", "lors"})  # "au sommet", "lors du sommet"
@@ -158,7 +159,7 @@ def extract_events(doc, mentions: list[Mention], article: Article) -> list[Event
 def _resumes(event: Event, doc, events: list[Event]) -> bool:
     """"Cette réunion", "ce sommet": an event noun with a demonstrative takes
     the actors it names into the latest earlier event of its type."""
-    trigger = doc.char_span(event.start, event.end, alignment_mode="expand")
+    trigger = expand_span(doc, event.start, event.end)
     if trigger is None or not any(
             c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in trigger.root.children):
         return False

@@ -39,6 +39,7 @@ from .events_roles import (
     entity_type,
     subject_refs,
 )
+from .facts_common import expand_span
 from .model import Article, Event, Mention
 
 
@@ -109,7 +110,7 @@ def add_co_actors(events: list[Event], mentions: list[Mention], doc) -> None:
     actors = [m for m in mentions if m.entity_id and m.kind in CO_ACTOR_KINDS
               and entity_type(m.entity_id) in ("PERSON", "COUNTRY", "ORG")]
     for event in events:
-        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        span = expand_span(doc, event.start, event.end)
         if span is None or len(span) == 0:
             continue
         clause = _clause(span.root)
@@ -337,7 +338,7 @@ def add_reaction_targets(events: list[Event], doc) -> None:
     for n, event in enumerate(ordered):
         if not event.source or event.target or event.status == "negated":
             continue
-        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        span = expand_span(doc, event.start, event.end)
         if span is None or len(span) == 0 or not _reacts(span):
             continue
         side = set(event.participants)

@@ -33,6 +33,7 @@ from .events_actors import offices_at
 from .events_lexicon import fold
 from .events_merge import event_day, headline_end
 from .events_roles import entity_type
+from .facts_common import expand_span
 from .model import Article, Event, Mention
 
 GATHERING_WORDS = frozenset({"sommet", "reunir", "reuni", "reunis", "reunie", "reunies",
@@ -48,7 +49,7 @@ ORG_KINDS = frozenset({"name", "acronym", "coref", "seat", "demonym", "title"})
 
 
 def _trigger(event: Event, doc):
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    span = expand_span(doc, event.start, event.end)
     return span.root if span is not None and len(span) else None
 
 

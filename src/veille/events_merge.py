@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .events_lexicon import fold
 from .events_roles import entity_type, is_passive
+from .facts_common import expand_span
 from .model import Event
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -69,7 +70,7 @@ def new_occasions(events: list[Event], doc) -> set[int]:
     """Starts of the events whose sentence tells a return or a repeat."""
     out: set[int] = set()
     for event in events:
-        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        span = expand_span(doc, event.start, event.end)
         if span is None or len(span) == 0:
             continue
         sent = span.root.sent
@@ -196,7 +197,7 @@ def drop_repeats(events: list[Event], doc, article_start: str | None) -> list[Ev
 
 
 def _is_noun(event: Event, doc) -> bool:
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    span = expand_span(doc, event.start, event.end)
     return span is not None and len(span) > 0 and span[0].pos_ in ("NOUN", "PROPN")
 
 
@@ -301,7 +302,7 @@ def _visited(visit: Event, gathering: Event) -> bool:
 def _lone_visit(event: Event, doc) -> bool:
     """One person's trip ("effectue son premier déplacement en X", "est
     attendu jeudi à Y"), not an arrival, which is told as a visit of its own."""
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    span = expand_span(doc, event.start, event.end)
     tok = span.root if span is not None and len(span) else None
     return event.type == "CONSULT" and event.mode == "visit" and tok is not None \
         and fold(tok.lemma_) not in ARRIVAL_LEMMAS \

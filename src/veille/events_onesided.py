@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from .events_lexicon import fold, match
 from .events_roles import entity_type
+from .facts_common import expand_span
 from .model import Event
 
 # (type, part of speech of the trigger, folded trigger lemmas or None for any,
@@ -33,7 +34,7 @@ ALONE: tuple[tuple[str, str, frozenset[str] | None, str | None, frozenset[str] |
 
 def _trigger(event: Event, doc) -> tuple[str, str] | None:
     """Part of speech and folded head lemma of the event's trigger."""
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    span = expand_span(doc, event.start, event.end)
     if span is None:
         return None
     hit = match(span[0]) or match(span.root)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .events_lexicon import Predicate, fold
+from .facts_common import expand_span
 from .model import Mention, type_of
 
 ACTOR_TYPES = frozenset({"PERSON", "COUNTRY", "ORG"})
@@ -109,7 +110,7 @@ def mention_refs(doc, mentions: list[Mention]) -> list[MentionRef]:
         etype = entity_type(m.entity_id)
         if etype not in ACTOR_TYPES | {"PLACE"}:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = expand_span(doc, m.start, m.end)
         if span is None or len(span) == 0:
             continue
         if m.kind == "adjective":

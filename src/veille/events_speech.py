@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from .events_lexicon import compile_entry, fold, verb_forms
 from .events_roles import MentionRef, borrowed_subject, case_of, subject_refs
+from .facts_common import expand_span
 from .model import Event
 
 SPEECH_VERBS = frozenset(fold(w) for w in (
@@ -284,7 +285,7 @@ COMPLAINT_TYPES = frozenset({"ACCUSE", "PROTEST"})
 
 
 def _complaint_object(event: Event, doc) -> bool:
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    span = expand_span(doc, event.start, event.end)
     if span is None or not len(span):
         return False
     return _blames(span.root) or any(
@@ -314,5 +315,5 @@ def aim_at_topic(events: list[Event], topic: str | None, doc) -> list[Event]:
 
 
 def _root_of(event: Event, doc):
-    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    span = expand_span(doc, event.start, event.end)
     return span.root if span is not None and len(span) else None

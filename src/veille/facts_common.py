@@ -170,6 +170,30 @@ def _sentence_views(doc: Any, mentions: list[Mention],
     return views
 
 
+def _token_offsets(doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, one C call per doc."""
+    cached = doc.user_data.get("veille_token_bounds")
+    if cached is None:
+        arr = doc.to_array(["IDX", "LENGTH"]) if len(doc) else None
+        starts = arr[:, 0].tolist() if arr is not None else []
+        ends = (arr[:, 0] + arr[:, 1]).tolist() if arr is not None else []
+        cached = doc.user_data["veille_token_bounds"] = (starts, ends)
+    return cached
+
+
+def expand_span(doc, start: int, end: int):
+    """``doc.char_span(start, end, alignment_mode="expand")`` by binary search
+    over the doc's token offsets (char_span walks every token)."""
+    if start >= end:
+        return doc.char_span(start, end, alignment_mode="expand")
+    starts, ends = _token_offsets(doc)
+    i = bisect_right(ends, start)  # the first token ending after ``start``
+    j = bisect_left(starts, end)  # tokens starting before ``end``
+    if i >= j:  # only white space inside: whatever spaCy makes of it
+        return doc.char_span(start, end, alignment_mode="expand")
+    return doc[i:j]
+
+
 def token_at(view: SentenceView, rel_pos: int):
     """The first token of the view at or after the offset ``rel_pos`` (relative to
     the view), or None; a binary search over the doc's token offsets."""
