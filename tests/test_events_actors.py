@@ -5,13 +5,9 @@ host met in turn). Sentences are our own; mentions are built from surface string
 from __future__ import annotations
 
 import pytest
+from test_events import CN, DE, FR, IN, JP, LULA, MACRON, MODI, PK, PUTIN, RU, XI
 from test_predicates import events_of  # the shared mention-building helper
 
-RU, CN, JP, FR, DE, IN, PK = ("country:RU", "country:CN", "country:JP", "country:FR",
-                              "country:DE", "country:IN", "country:PK")
-PUTIN, XI, LULA, MODI, MACRON = (
-    "person:vladimir-putin", "person:xi-jinping", "person:luiz-inacio-lula-da-silva",
-    "person:narendra-modi", "person:emmanuel-macron")
 NAMES = {
     "Russie": RU, "Chine": CN, "Japon": JP, "France": FR, "Allemagne": DE, "Inde": IN,
     "Pakistan": PK, "Poutine": PUTIN, "Xi Jinping": XI, "Lula": LULA, "Modi": MODI,
